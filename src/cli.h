@@ -1,0 +1,46 @@
+/*
+ * The command line: getopt_long over one table of options, the commands,
+ * the help text, and the checks of option combinations. Only this module
+ * and main.c know about argv.
+ */
+#ifndef CGW_CLI_H
+#define CGW_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct cgw_err;
+
+enum command {
+	CMD_NONE,
+	CMD_RENDER,
+	CMD_SHOW,
+	CMD_VENDORS
+};
+
+struct cli_opts {
+	enum command	 cmd;
+	const char	*input;
+	const char	*cloud;
+	const char	*peer_address;
+	const char	*local_address;
+	const char	*vendor;
+	const char	*output;
+	const char	*output_dir;
+	const char	*interface;
+	const char	*template_dir;
+	char		**ids;		/* --connection, repeatable */
+	size_t		 nids;
+	uint32_t	 if_id;
+	int		 quiet;
+	int		 help;
+	int		 version;
+};
+
+/* Fill opts from argv; usage errors come back as CGW_E_USAGE. */
+int	cli_parse(int, char **, struct cli_opts *, struct cgw_err *);
+void	cli_free(struct cli_opts *);
+void	cli_help(FILE *);
+
+#endif

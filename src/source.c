@@ -1,0 +1,256 @@
+/*
+ * Reading an input: the file, its format, which source it is, the
+ * connections wanted, and the checks every model must pass.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "alg.h"
+#include "buf.h"
+#include "compat.h"
+#include "err.h"
+#include "model.h"
+#include "model-json.h"
+#include "source.h"
+#include "source-tencent.h"
+#include "util.h"
+#include "warn.h"
+#include "xmalloc.h"
+
+static const struct source *const sources[] = {
+	&source_tencent,
+	&source_model,
+};
+
+static void	json_error_position(const char *, size_t, const char *,
+		    size_t *, size_t *);
+static int	check_selected(struct source_ctx *, struct cgw_err *);
+static void	apply_addresses(struct model *, const struct source_opts *);
+
+const struct source *
+source_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(sources); i++)
+		if (strcmp(sources[i]->name, name) == 0)
+			return sources[i];
+	return NULL;
+}
+
+const char *
+source_names(void)
+{
+	return "tencent, model";
+}
+
+int
+source_wanted(struct source_ctx *ctx, const char *id)
+{
+	size_t	i;
+
+	ctx->seen = xreallocarray(ctx->seen, ctx->nseen + 1,
+	    sizeof(*ctx->seen));
+	ctx->seen[ctx->nseen++] = xstrdup(id);
+	if (ctx->opts->nids == 0)
+		return 1;
+	for (i = 0; i < ctx->opts->nids; i++)
+		if (strcmp(ctx->opts->ids[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_selected(struct source_ctx *ctx, struct cgw_err *err)
+{
+	struct buf	 have;
+	size_t		 i, j;
+	int		 found, ret = -1;
+
+	buf_init(&have, 4096);
+	for (i = 0; i < ctx->opts->nids; i++) {
+		found = 0;
+		for (j = 0; j < ctx->nseen; j++)
+			if (strcmp(ctx->seen[j], ctx->opts->ids[i]) == 0)
+				found = 1;
+		if (found)
+			continue;
+		for (j = 0; j < ctx->nseen && j < 20; j++)
+			if (buf_printf(&have, err, "%s%s", j == 0 ? "" : ", ",
+			    ctx->seen[j]) == -1)
+				goto out;
+		if (ctx->nseen > 20 && buf_adds(&have, ", ...", err) == -1)
+			goto out;
+		err_set(err, CGW_E_INPUT, "%s: connection %s is not in this "
+		    "input (it holds %s)", ctx->path, ctx->opts->ids[i],
+		    have.data == NULL ? "no connection" : have.data);
+		goto out;
+	}
+	ret = 0;
+out:
+	buf_free(&have);
+	return ret;
+}
+
+/* --peer-address and --local-address override what the input says. */
+static void
+apply_addresses(struct model *m, const struct source_opts *opts)
+{
+	struct tunnel	*t;
+	size_t		 i, j;
+
+	for (i = 0; i < m->nconns; i++) {
+		for (j = 0; j < m->conns[i].ntunnels; j++) {
+			t = &m->conns[i].tunnels[j];
+			if (opts->peer_address != NULL) {
+				free(t->remote_addr);
+				t->remote_addr = xstrdup(opts->peer_address);
+			}
+			if (opts->local_address != NULL) {
+				free(t->local_addr);
+				t->local_addr = xstrdup(opts->local_address);
+			}
+		}
+	}
+}
+
+static void
+json_error_position(const char *data, size_t len, const char *at,
+    size_t *line, size_t *col)
+{
+	const char	*p;
+
+	*line = 1;
+	*col = 1;
+	if (at == NULL || at < data || at > data + len)
+		return;
+	for (p = data; p < at; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			*col = 1;
+		} else
+			(*col)++;
+	}
+}
+
+int
+source_load(const char *path, const struct source_opts *opts,
+    struct model **out, struct warnings *warn, struct cgw_err *err)
+{
+	const struct source	*src = NULL;
+	struct source_ctx	 ctx;
+	cJSON			*root = NULL;
+	char			*data = NULL;
+	const char		*shown, *p;
+	size_t			 len, i, line, col;
+	int			 score, best = 0, ret = -1;
+
+	memset(&ctx, 0, sizeof(ctx));
+	shown = strcmp(path, "-") == 0 ? "stdin" : path;
+	ctx.path = shown;
+	ctx.opts = opts;
+	ctx.warn = warn;
+	ctx.model = model_new();
+
+	if (opts->cloud != NULL && (src = source_find(opts->cloud)) == NULL) {
+		err_set(err, CGW_E_USAGE, "--cloud: unknown cloud \"%s\" (one "
+		    "of %s)", opts->cloud, source_names());
+		goto out;
+	}
+	if (opts->peer_address != NULL && addr_family(opts->peer_address) == 0) {
+		err_set(err, CGW_E_USAGE, "--peer-address: \"%s\" is not an IP "
+		    "address", opts->peer_address);
+		goto out;
+	}
+	if (opts->local_address != NULL &&
+	    addr_family(opts->local_address) == 0) {
+		err_set(err, CGW_E_USAGE, "--local-address: \"%s\" is not an "
+		    "IP address", opts->local_address);
+		goto out;
+	}
+	if (util_read_file(path, INPUT_MAX, &data, &len, err) == -1)
+		goto out;
+	for (p = data; p < data + len && strchr(" \t\r\n", *p) != NULL; p++)
+		;
+	if (p == data + len) {
+		err_set(err, CGW_E_INPUT, "%s: the input is empty", shown);
+		goto out;
+	}
+	if (*p != '{' && *p != '[') {
+		err_set(err, CGW_E_INPUT, "%s: not JSON (expected a saved API "
+		    "response or a cgwgen model)", shown);
+		goto out;
+	}
+	if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
+		json_error_position(data, len, cJSON_GetErrorPtr(), &line,
+		    &col);
+		err_set(err, CGW_E_INPUT, "%s:%zu:%zu: invalid JSON", shown,
+		    line, col);
+		goto out;
+	}
+	if (src == NULL) {
+		for (i = 0; i < nitems(sources); i++) {
+			score = sources[i]->detect_json(root);
+			if (score > best) {
+				best = score;
+				src = sources[i];
+			}
+		}
+	}
+	if (src == NULL) {
+		err_set(err, CGW_E_INPUT, "%s: not a format cgwgen knows: "
+		    "expected a Tencent Cloud DescribeVpnConnections response "
+		    "or a cgwgen model (see cgwgen-model(5)); --cloud forces "
+		    "one", shown);
+		goto out;
+	}
+	if (src->parse_json(root, &ctx, err) == -1 ||
+	    check_selected(&ctx, err) == -1)
+		goto out;
+	if (ctx.model->nconns == 0) {
+		err_set(err, CGW_E_INPUT, "%s: no VPN connection found", shown);
+		goto out;
+	}
+	apply_addresses(ctx.model, opts);
+	if (model_validate(ctx.model, err) == -1) {
+		err_prefix(err, "%s", shown);
+		goto out;
+	}
+	*out = ctx.model;
+	ctx.model = NULL;
+	ret = 0;
+out:
+	for (i = 0; i < ctx.nseen; i++)
+		free(ctx.seen[i]);
+	free(ctx.seen);
+	model_free(ctx.model);
+	cJSON_Delete(root);
+	if (data != NULL) {
+		explicit_bzero(data, len);
+		free(data);
+	}
+	return ret;
+}
+
+void
+source_advice(const char *cloud, enum mfield f, const struct alg *suggest,
+    char *out, size_t len)
+{
+	const struct source	*src = NULL;
+
+	if (cloud != NULL)
+		src = source_find(cloud);
+	if (src == NULL)
+		src = &source_model;
+	if (suggest != NULL)
+		snprintf(out, len, "set %s to %s in %s", src->field(f),
+		    src->spell(f, suggest), src->title);
+	else
+		snprintf(out, len, "change %s in %s", src->field(f),
+		    src->title);
+}

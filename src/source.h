@@ -1,0 +1,74 @@
+/*
+ * Sources: where a model comes from. Each source reads one kind of input
+ * (a saved Tencent Cloud response, a cgwgen model file, ...) into the
+ * normalized model, and knows how its cloud names each setting, so that
+ * checks can tell the user what to change on the cloud side.
+ *
+ * source_load() reads the input, detects its kind (or takes the one
+ * forced with --cloud), parses it, keeps the selected connections and
+ * validates the result.
+ */
+#ifndef CGW_SOURCE_H
+#define CGW_SOURCE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct alg;
+struct cJSON;
+struct cgw_err;
+struct warnings;
+
+struct source_opts {
+	const char	*cloud;		/* --cloud, NULL to detect */
+	const char	*peer_address;	/* --peer-address */
+	const char	*local_address;	/* --local-address */
+	char *const	*ids;		/* --connection, in order given */
+	size_t		 nids;
+};
+
+struct source_ctx {
+	const char			*path;	/* for messages */
+	const struct source_opts	*opts;
+	struct model			*model;
+	struct warnings			*warn;
+	char				**seen;	/* every connection id read */
+	size_t				 nseen;
+};
+
+struct source {
+	const char	*name;		/* --cloud value */
+	const char	*title;		/* "Tencent Cloud" */
+	/* How sure we are that a JSON document is ours: 0 not at all. */
+	int		(*detect_json)(const struct cJSON *);
+	int		(*parse_json)(const struct cJSON *, struct source_ctx *,
+			    struct cgw_err *);
+	/* The cloud's name of a model field, for advice. */
+	const char	*(*field)(enum mfield);
+	/* An algorithm spelled the way the cloud spells it in a field. */
+	const char	*(*spell)(enum mfield, const struct alg *);
+};
+
+int	source_load(const char *, const struct source_opts *,
+	    struct model **, struct warnings *, struct cgw_err *);
+const struct source	*source_find(const char *);
+/* "tencent, alibaba, model", for messages and --help. */
+const char		*source_names(void);
+
+/*
+ * Whether a connection id is wanted (no --connection, or listed); every
+ * id offered is remembered for the "not found" message.
+ */
+int	source_wanted(struct source_ctx *, const char *);
+
+/*
+ * Advice naming the cloud-side setting behind a model field: "set
+ * IKEOptionsSpecification.DhGroupName to GROUP14 in Tencent Cloud", or
+ * "change ..." when suggest is NULL. cloud is the connection's cloud
+ * (NULL: the model file itself).
+ */
+void	source_advice(const char *cloud, enum mfield,
+	    const struct alg *suggest, char *, size_t);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * Vendor data: one JSON file per target in DATADIR/vendors/NAME.json and
+ * its templates in DATADIR/templates/NAME/. The data file says how the
+ * target spells each algorithm (a canonical id missing from a map is an
+ * algorithm the target cannot use), what else it supports, how values
+ * are quoted, and which files a rendering produces. Every template of the
+ * vendor is parsed when the vendor is loaded, before any input is read.
+ * The format is documented in cgwgen-template(5).
+ */
+#ifndef CGW_VENDOR_H
+#define CGW_VENDOR_H
+
+#include <stddef.h>
+
+#include "escape.h"
+
+struct alg;
+struct cgw_err;
+struct tmpl;
+
+enum vmap {
+	VM_IKE_ENC,
+	VM_IKE_INTEG,
+	VM_IKE_PRF,
+	VM_IKE_DH,
+	VM_ESP_ENC,
+	VM_ESP_INTEG,
+	VM_ESP_PFS,
+	VM__COUNT
+};
+
+struct vendor_map {
+	char	**ids;
+	char	**names;
+	size_t	  n;
+};
+
+struct vendor_file {
+	char			*template;	/* "swanctl.conf" */
+	char			*suffix;	/* ".conf" */
+	const struct tmpl	*tmpl;
+};
+
+struct vendor {
+	char			*name;
+	char			*title;
+	char			*dir;		/* its template directory */
+	struct vendor_file	*files;
+	size_t			 nfiles;
+	struct escape_rule	 esc;
+	struct vendor_map	 maps[VM__COUNT];
+	int			 ike_versions;	/* bit 1: IKEv1, bit 2: IKEv2 */
+	int			 aggressive;
+	int			 id_types;	/* bits by enum id_type */
+	int			 routings;	/* bits by enum routing */
+	char			*interface;	/* default outside interface */
+	struct tmpl		**tmpls;	/* every template, by name */
+	char			**tmpl_names;
+	size_t			 ntmpls;
+};
+
+int		 vendor_load(const char *, const char *, struct vendor **,
+		    struct cgw_err *);
+void		 vendor_free(struct vendor *);
+/* The vendor's spelling of an algorithm, or NULL if it cannot use it. */
+const char	*vendor_spell(const struct vendor *, enum vmap,
+		    const struct alg *);
+const char	*vendor_map_name(enum vmap);
+/* The names of the vendors in a data directory, sorted. */
+int		 vendor_list(const char *, char ***, size_t *,
+		    struct cgw_err *);
+/* tmpl_partial_fn over a struct vendor. */
+const struct tmpl *vendor_partial(void *, const char *);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * The view: what a template sees. It turns the model into a data tree
+ * with every algorithm spelled the vendor's way, lifetimes with their
+ * rekey margins worked out, enumerations as booleans that sections can
+ * test, and the device-local facts (options) beside the cloud's data.
+ * Every documented name is always present (null or false when it does
+ * not apply), so strict rendering only fails on a template's typo. The
+ * names are documented in cgwgen-template(5).
+ */
+#ifndef CGW_VIEW_H
+#define CGW_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cgw_err;
+struct model;
+struct val;
+struct vendor;
+
+/* Facts about the device that the cloud cannot know. */
+struct device_opts {
+	const char	*local_address;	/* --local-address, or NULL */
+	const char	*interface;	/* --interface, or the vendor's default */
+	uint32_t	 if_id;		/* --if-id: first XFRM interface id */
+};
+
+/*
+ * The view of connections [first, first + count) of the model.
+ * Route-based tunnels get XFRM interface ids counting up from
+ * dev->if_id across the whole model, so that the ids do not depend on
+ * how the output is split into files.
+ */
+struct val	*view_build(const struct model *, size_t first, size_t count,
+		    const struct vendor *, const struct device_opts *,
+		    struct cgw_err *);
+
+/*
+ * A view of a synthetic model that uses every feature (BGP, several
+ * selectors, PFS, volume lifetimes, both kinds of identity), for
+ * checking templates with tmpl_check() before any input is read.
+ */
+struct val	*view_schema(const struct vendor *, const struct device_opts *);
+
+#endif
