@@ -30,7 +30,7 @@ static void	weak_alg(struct check_ctx *, const char *, enum mfield,
 		    enum alg_kind, const struct alg *);
 static void	weak_tunnel(struct check_ctx *);
 static void	problem(struct check_ctx *, const char *, enum mfield,
-		    const struct alg *);
+		    const struct alg *, const char *);
 static void	vendor_alg(struct check_ctx *, const char *, enum mfield,
 		    enum vmap, enum alg_kind, const struct alg *);
 static void	vendor_tunnel(struct check_ctx *);
@@ -82,11 +82,11 @@ weak_tunnel(struct check_ctx *cc)
 		    "IKE key exposes past traffic); %s", cc->who, advice);
 	}
 	if (t->ike_version == 1 && t->ike_mode == IKE_AGGRESSIVE) {
-		source_advice(cc->c->cloud, MF_IKE_MODE, NULL, advice,
+		source_advice_value(cc->c->cloud, MF_IKE_MODE, "main", advice,
 		    sizeof(advice));
 		warn_add(cc->warn, "%s: IKEv1 aggressive mode sends a hash of "
-		    "the pre-shared key that can be guessed offline; %s to "
-		    "main mode", cc->who, advice);
+		    "the pre-shared key that can be guessed offline; %s",
+		    cc->who, advice);
 	}
 }
 
@@ -108,14 +108,21 @@ check_weak(const struct model *m, struct warnings *warn)
 	}
 }
 
-/* Record one thing the target cannot do, with the cloud-side fix. */
+/*
+ * Record one thing the target cannot do, with the cloud-side fix: an
+ * algorithm or a model value to set instead, or neither.
+ */
 static void
 problem(struct check_ctx *cc, const char *what, enum mfield f,
-    const struct alg *suggest)
+    const struct alg *suggest, const char *value)
 {
 	char	advice[256];
 
-	source_advice(cc->c->cloud, f, suggest, advice, sizeof(advice));
+	if (value != NULL)
+		source_advice_value(cc->c->cloud, f, value, advice,
+		    sizeof(advice));
+	else
+		source_advice(cc->c->cloud, f, suggest, advice, sizeof(advice));
 	if (cc->nerrors++ > 0)
 		buf_addc(&cc->errors, '\n', NULL);
 	buf_printf(&cc->errors, NULL, "%s: %s cannot %s; %s", cc->who,
@@ -131,7 +138,7 @@ vendor_alg(struct check_ctx *cc, const char *what, enum mfield f,
 	if (a == NULL || vendor_spell(cc->v, m, a) != NULL)
 		return;
 	snprintf(text, sizeof(text), "use %s for %s", a->name, what);
-	problem(cc, text, f, alg_recommended(kind));
+	problem(cc, text, f, alg_recommended(kind), NULL);
 }
 
 static void
@@ -143,15 +150,17 @@ vendor_tunnel(struct check_ctx *cc)
 
 	if (!(v->ike_versions & (1 << t->ike_version))) {
 		snprintf(text, sizeof(text), "speak IKEv%d", t->ike_version);
-		problem(cc, text, MF_IKE_VERSION, NULL);
+		problem(cc, text, MF_IKE_VERSION, NULL,
+		    t->ike_version == 1 ? "2" : "1");
 	}
 	if (t->ike_version == 1 && t->ike_mode == IKE_AGGRESSIVE &&
 	    !v->aggressive)
-		problem(cc, "use IKEv1 aggressive mode", MF_IKE_MODE, NULL);
+		problem(cc, "use IKEv1 aggressive mode", MF_IKE_MODE, NULL,
+		    "main");
 	if (t->ike_version == 1 && (t->ike_enc->flags & ALG_AEAD))
 		problem(cc, "protect IKEv1 with a combined-mode cipher (GCM is "
 		    "defined for IKEv2 only)", MF_IKE_ENC,
-		    alg_recommended(ALG_ENC));
+		    alg_recommended(ALG_ENC), NULL);
 	vendor_alg(cc, "IKE encryption", MF_IKE_ENC, VM_IKE_ENC, ALG_ENC,
 	    t->ike_enc);
 	vendor_alg(cc, "IKE integrity", MF_IKE_INTEG, VM_IKE_INTEG, ALG_INTEG,
@@ -169,17 +178,17 @@ vendor_tunnel(struct check_ctx *cc)
 	if (!(v->id_types & (1 << t->local_id.type))) {
 		snprintf(text, sizeof(text), "use a %s identity for this "
 		    "device", id_type_name(t->local_id.type));
-		problem(cc, text, MF_LOCAL_ID, NULL);
+		problem(cc, text, MF_LOCAL_ID, NULL, NULL);
 	}
 	if (!(v->id_types & (1 << t->remote_id.type))) {
 		snprintf(text, sizeof(text), "use a %s identity for the cloud "
 		    "gateway", id_type_name(t->remote_id.type));
-		problem(cc, text, MF_REMOTE_ID, NULL);
+		problem(cc, text, MF_REMOTE_ID, NULL, NULL);
 	}
 	if (!(v->routings & (1 << t->routing))) {
 		snprintf(text, sizeof(text), "do %s routing",
 		    routing_name(t->routing));
-		problem(cc, text, MF_ROUTING, NULL);
+		problem(cc, text, MF_ROUTING, NULL, NULL);
 	}
 }
 

@@ -26,6 +26,7 @@ static int	mj_detect(const cJSON *);
 static int	mj_parse(const cJSON *, struct source_ctx *, struct cgw_err *);
 static const char *mj_field(enum mfield);
 static const char *mj_spell(enum mfield, const struct alg *);
+static const char *mj_spell_value(enum mfield, const char *);
 static cJSON	*mj_str(const char *);
 static cJSON	*mj_alg(const struct alg *);
 static cJSON	*mj_ident(const struct ident *);
@@ -62,6 +63,7 @@ const struct source source_model = {
 	.parse_json = mj_parse,
 	.field = mj_field,
 	.spell = mj_spell,
+	.spell_value = mj_spell_value,
 };
 
 static const char *mj_fields[MF__COUNT] = {
@@ -95,6 +97,13 @@ mj_spell(enum mfield f, const struct alg *a)
 {
 	(void)f;
 	return a->id;
+}
+
+static const char *
+mj_spell_value(enum mfield f, const char *v)
+{
+	(void)f;
+	return v;
 }
 
 static int

@@ -49,6 +49,7 @@ static int	tc_detect(const cJSON *);
 static int	tc_parse(const cJSON *, struct source_ctx *, struct cgw_err *);
 static const char *tc_field(enum mfield);
 static const char *tc_spell(enum mfield, const struct alg *);
+static const char *tc_spell_value(enum mfield, const char *);
 static int	tc_connection(const cJSON *, struct tc_conn *,
 		    struct cgw_err *);
 static int	tc_ike(const cJSON *, struct tc_conn *, struct tunnel *,
@@ -78,6 +79,7 @@ const struct source source_tencent = {
 	.parse_json = tc_parse,
 	.field = tc_field,
 	.spell = tc_spell,
+	.spell_value = tc_spell_value,
 };
 
 static const char *tc_fields[MF__COUNT] = {
@@ -117,6 +119,33 @@ tc_spell(enum mfield f, const struct alg *a)
 	default:
 		return a->tc_ike != NULL ? a->tc_ike : a->tc_esp;
 	}
+}
+
+static const char *
+tc_spell_value(enum mfield f, const char *v)
+{
+	static const struct {
+		enum mfield	 f;
+		const char	*model;
+		const char	*tencent;
+	} values[] = {
+		{ MF_IKE_MODE, "main", "MAIN" },
+		{ MF_IKE_MODE, "aggressive", "AGGRESSIVE" },
+		{ MF_IKE_VERSION, "1", "IKEV1" },
+		{ MF_IKE_VERSION, "2", "IKEV2" },
+		{ MF_INITIATOR, "cloud", "active" },
+		{ MF_INITIATOR, "customer", "passive" },
+		{ MF_INITIATOR, "both", "flowTrigger" },
+		{ MF_ROUTING, "policy", "Policy" },
+		{ MF_ROUTING, "static", "StaticRoute" },
+		{ MF_ROUTING, "bgp", "Bgp" },
+	};
+	size_t	i;
+
+	for (i = 0; i < nitems(values); i++)
+		if (values[i].f == f && strcmp(values[i].model, v) == 0)
+			return values[i].tencent;
+	return v;
 }
 
 static int

@@ -31,6 +31,7 @@ static void	json_error_position(const char *, size_t, const char *,
 		    size_t *, size_t *);
 static int	check_selected(struct source_ctx *, struct cgw_err *);
 static void	apply_addresses(struct model *, const struct source_opts *);
+static const struct source *source_of(const char *);
 
 const struct source *
 source_find(const char *name)
@@ -237,16 +238,32 @@ out:
 	return ret;
 }
 
-void
-source_advice(const char *cloud, enum mfield f, const struct alg *suggest,
-    char *out, size_t len)
+static const struct source *
+source_of(const char *cloud)
 {
 	const struct source	*src = NULL;
 
 	if (cloud != NULL)
 		src = source_find(cloud);
-	if (src == NULL)
-		src = &source_model;
+	return src == NULL ? &source_model : src;
+}
+
+void
+source_advice_value(const char *cloud, enum mfield f, const char *value,
+    char *out, size_t len)
+{
+	const struct source	*src = source_of(cloud);
+
+	snprintf(out, len, "set %s to %s in %s", src->field(f),
+	    src->spell_value(f, value), src->title);
+}
+
+void
+source_advice(const char *cloud, enum mfield f, const struct alg *suggest,
+    char *out, size_t len)
+{
+	const struct source	*src = source_of(cloud);
+
 	if (suggest != NULL)
 		snprintf(out, len, "set %s to %s in %s", src->field(f),
 		    src->spell(f, suggest), src->title);

@@ -48,6 +48,8 @@ struct source {
 	const char	*(*field)(enum mfield);
 	/* An algorithm spelled the way the cloud spells it in a field. */
 	const char	*(*spell)(enum mfield, const struct alg *);
+	/* A model value ("main", "2") spelled the cloud's way ("MAIN"). */
+	const char	*(*spell_value)(enum mfield, const char *);
 };
 
 int	source_load(const char *, const struct source_opts *,
@@ -70,5 +72,8 @@ int	source_wanted(struct source_ctx *, const char *);
  */
 void	source_advice(const char *cloud, enum mfield,
 	    const struct alg *suggest, char *, size_t);
+/* The same with a model value: "set ...ExchangeMode to MAIN in ...". */
+void	source_advice_value(const char *cloud, enum mfield, const char *,
+	    char *, size_t);
 
 #endif

@@ -1,0 +1,88 @@
+#!/bin/sh
+# Golden files. Each directory cases/NAME holds:
+#   input.json      the input (or input-from: a path below top_srcdir)
+#   args            extra arguments for show and render (optional)
+#   model.json      what `cgwgen show` must print
+#   warnings        what it must print on stderr (may be empty)
+#   VENDOR.out      what `cgwgen render --vendor VENDOR` must print
+#   VENDOR.err      for a render that must fail: its exact stderr
+# Every model.json is also rendered back (--cloud model) and must give
+# the same VENDOR.out: the model format loses nothing a target needs.
+# UPDATE_GOLDEN=1 rewrites the expected files; review the diff like code.
+
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+cases="$top_srcdir/tests/golden/cases"
+update=${UPDATE_GOLDEN:-}
+
+# compare EXPECTED-FILE ACTUAL-FILE DESCRIPTION
+compare() {
+	if [ -n "$update" ]; then
+		cp "$2" "$1"
+	fi
+	if [ -f "$1" ] && diff -u "$1" "$2" >"$TMP/diff" 2>&1; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		[ -f "$1" ] || diag "missing $1 (UPDATE_GOLDEN=1 creates it)"
+		diag "$(head -n 60 "$TMP/diff")"
+	fi
+}
+
+for dir in "$cases"/*/; do
+	dir=${dir%/}
+	name=$(basename "$dir")
+	if [ -f "$dir/input-from" ]; then
+		input="$top_srcdir/$(cat "$dir/input-from")"
+	else
+		input="$dir/input.json"
+	fi
+	args=
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+
+	if [ -f "$dir/model.json" ] || [ -n "$update" ]; then
+		# shellcheck disable=SC2086
+		"$CGWGEN" show --input "$input" $args >"$TMP/model.json" \
+		    2>"$TMP/warnings"
+		ok $? "$name: show succeeds"
+		compare "$dir/model.json" "$TMP/model.json" "$name: model"
+		sed "s|$top_srcdir/||g" "$TMP/warnings" >"$TMP/warnings.rel"
+		compare "$dir/warnings" "$TMP/warnings.rel" "$name: warnings"
+	fi
+
+	for expect in "$dir"/*.out "$dir"/*.err; do
+		[ -f "$expect" ] || continue
+		file=$(basename "$expect")
+		vendor=${file%.*}
+		# shellcheck disable=SC2086
+		"$CGWGEN" render -q --vendor "$vendor" --input "$input" \
+		    $args >"$TMP/out" 2>"$TMP/err"
+		status=$?
+		case $file in
+		*.out)
+			ok $status "$name: render $vendor succeeds"
+			compare "$expect" "$TMP/out" "$name: $vendor output"
+			[ -s "$TMP/err" ] && diag "$(cat "$TMP/err")"
+			if [ -f "$dir/model.json" ]; then
+				"$CGWGEN" render -q --vendor "$vendor" \
+				    --cloud model --input "$dir/model.json" \
+				    >"$TMP/out2" 2>"$TMP/err2"
+				ok $? "$name: render $vendor from model.json"
+				cmp -s "$expect" "$TMP/out2"
+				ok $? "$name: $vendor output from model.json is the same"
+			fi
+			;;
+		*.err)
+			[ "$status" -eq 1 ]
+			ok $? "$name: render $vendor fails with status 1"
+			sed "s|$top_srcdir/||g" "$TMP/err" >"$TMP/err.rel"
+			compare "$expect" "$TMP/err.rel" "$name: $vendor error"
+			[ -s "$TMP/out" ]
+			[ $? -ne 0 ]
+			ok $? "$name: nothing on stdout"
+			;;
+		esac
+	done
+done
+
+done_testing
