@@ -149,8 +149,8 @@ escape_value(const struct escape_rule *r, const char *name,
 		if (buf_addc(out, r->quote, err) == -1)
 			return -1;
 		for (p = (const unsigned char *)text; *p != '\0'; p++) {
-			if (r->quote_escapes[*p] && buf_addc(out,
-			    r->escape_char, err) == -1)
+			if (r->quote_escapes[*p] && r->escape_char != 0 &&
+			    buf_addc(out, r->escape_char, err) == -1)
 				return -1;
 			if (buf_addc(out, (char)*p, err) == -1)
 				return -1;

@@ -562,12 +562,11 @@ mj_read_dpd(const cJSON *obj, const char *path, struct tunnel *t,
 		return -1;
 	if (r == 1)
 		return err_set(err, CGW_E_INPUT, "%s.enabled is missing", p);
-	if (!t->dpd_enabled)
-		return 0;
-	if (mj_read_u32(o, p, "interval", 1, 3600, 1, &t->dpd_interval,
-	    err) == -1 ||
-	    mj_read_u32(o, p, "timeout", 1, 3600, 1, &t->dpd_timeout,
-	    err) == -1)
+	/* Interval and timeout are required when DPD is on, kept when off. */
+	if (mj_read_u32(o, p, "interval", 1, 3600, t->dpd_enabled,
+	    &t->dpd_interval, err) == -1 ||
+	    mj_read_u32(o, p, "timeout", 1, 3600, t->dpd_enabled,
+	    &t->dpd_timeout, err) == -1)
 		return -1;
 	if ((r = json_string(o, p, "action", &s, err)) == -1)
 		return -1;

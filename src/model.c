@@ -65,6 +65,9 @@ static int		 validate_ident(const struct ident *, const char *,
 			    struct cgw_err *);
 static int		 validate_alg(const struct alg *, enum alg_kind,
 			    const char *, int, struct cgw_err *);
+static int		 id_cmp(const void *, const void *);
+static int		 check_unique_ids(const struct model *,
+			    struct cgw_err *);
 
 static const char *
 name_of(const struct name_entry *t, size_t n, int v)
@@ -298,6 +301,13 @@ validate_tunnel(const struct tunnel *t, struct cgw_err *err)
 		    "IP address", t->local_addr);
 		goto fail;
 	}
+	if (t->local_addr != NULL &&
+	    addr_family(t->local_addr) != addr_family(t->remote_addr)) {
+		err_set(err, CGW_E_INPUT, "local_address %s and remote_address "
+		    "%s are of different address families", t->local_addr,
+		    t->remote_addr);
+		goto fail;
+	}
 	if (t->ike_version != 1 && t->ike_version != 2) {
 		err_set(err, CGW_E_INPUT, "ike.version: %d is not 1 or 2",
 		    t->ike_version);
@@ -398,11 +408,41 @@ fail:
 	return -1;
 }
 
+static int
+id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sort the tunnel ids and look at neighbours: n log n, not n squared. */
+static int
+check_unique_ids(const struct model *m, struct cgw_err *err)
+{
+	char	**ids;
+	size_t	  i, j, n = 0;
+	int	  ret = 0;
+
+	for (i = 0; i < m->nconns; i++)
+		n += m->conns[i].ntunnels;
+	ids = xcalloc(n, sizeof(*ids));
+	n = 0;
+	for (i = 0; i < m->nconns; i++)
+		for (j = 0; j < m->conns[i].ntunnels; j++)
+			ids[n++] = m->conns[i].tunnels[j].id;
+	qsort(ids, n, sizeof(*ids), id_cmp);
+	for (i = 1; i < n && ret == 0; i++)
+		if (strcmp(ids[i - 1], ids[i]) == 0)
+			ret = err_set(err, CGW_E_INPUT, "tunnel id %s appears "
+			    "twice", ids[i]);
+	free(ids);
+	return ret;
+}
+
 int
 model_validate(const struct model *m, struct cgw_err *err)
 {
 	const struct connection	*c;
-	size_t			 i, j, k, l;
+	size_t			 i, j;
 
 	if (m->nconns == 0)
 		return err_set(err, CGW_E_INPUT, "no VPN connection found");
@@ -434,18 +474,7 @@ model_validate(const struct model *m, struct cgw_err *err)
 		}
 	}
 	/* Tunnel ids name configuration sections: they must be unique. */
-	for (i = 0; i < m->nconns; i++)
-		for (j = 0; j < m->conns[i].ntunnels; j++)
-			for (k = i; k < m->nconns; k++)
-				for (l = k == i ? j + 1 : 0;
-				    l < m->conns[k].ntunnels; l++)
-					if (strcmp(m->conns[i].tunnels[j].id,
-					    m->conns[k].tunnels[l].id) == 0)
-						return err_set(err,
-						    CGW_E_INPUT, "tunnel id %s "
-						    "appears twice",
-						    m->conns[k].tunnels[l].id);
-	return 0;
+	return check_unique_ids(m, err);
 }
 
 int

@@ -96,10 +96,19 @@ output_files(const struct out_file *files, size_t n, mode_t mode,
 {
 	struct stat	  st;
 	char		**tmp;
-	size_t		  i;
+	size_t		  i, len;
 	int		  fd = -1, ret = -1;
 
 	tmp = xcalloc(n, sizeof(*tmp));
+	/* Refuse what rename(2) would refuse, before anything is written. */
+	for (i = 0; i < n; i++) {
+		len = strlen(files[i].path);
+		if (len == 0 || files[i].path[len - 1] == '/') {
+			err_set(err, CGW_E_USAGE, "%s: a file name is needed, "
+			    "not a directory", files[i].path);
+			goto out;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		if (stat(files[i].path, &st) == 0 && S_ISDIR(st.st_mode)) {
 			err_set(err, CGW_E_USAGE, "%s is a directory",

@@ -414,13 +414,15 @@ tc_ipsec(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 
 	if ((r = json_string(esp, path, "PfsDhGroup", &s, err)) == -1)
 		return -1;
+	if (r == 1)
+		tc_default(tc, "IPSECOptionsSpecification.PfsDhGroup", "NULL");
 	if (r == 1 || strcasecmp(s, "NULL") == 0)
 		t->esp_pfs = NULL;
 	else if (tc_alg(esp, tc, path, "PfsDhGroup", ALG_DH, NULL,
 	    &t->esp_pfs, err) == -1)
 		return -1;
 
-	if ((r = json_uint(esp, path, "IPSECSaLifetimeSeconds", 60, 604800,
+	if ((r = json_uint(esp, path, "IPSECSaLifetimeSeconds", 180, 604800,
 	    &v, err)) == -1)
 		return -1;
 	if (r == 1) {
@@ -519,6 +521,8 @@ tc_routing(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 			all_any = 0;
 	if ((r = json_string(conn, "", "RouteType", &type, err)) == -1)
 		return -1;
+	if (r == 1)
+		tc_default(tc, "RouteType", "STATIC");
 	if (r == 1 || strcasecmp(type, "STATIC") == 0)
 		/* The classic default: the SPD decides. */
 		t->routing = all_any || t->nts == 0 ? ROUTING_STATIC :
@@ -758,7 +762,11 @@ tc_parse(const cJSON *root, struct source_ctx *ctx, struct cgw_err *err)
 	if (cJSON_IsObject(root) && json_get(root, "Response") != NULL &&
 	    json_object(root, "", "Response", &resp, err) == -1)
 		return -1;
-	if (json_object(resp, "Response", "Error", &e, err) == 0) {
+	if ((r = json_object(resp, "Response", "Error", &e, err)) == -1) {
+		err_prefix(err, "%s", ctx->path);
+		return -1;
+	}
+	if (r == 0) {
 		json_string(e, "Response.Error", "Code", &code, err);
 		json_string(e, "Response.Error", "Message", &msg, err);
 		json_string(resp, "Response", "RequestId", &rid, err);
@@ -791,8 +799,12 @@ tc_parse(const cJSON *root, struct source_ctx *ctx, struct cgw_err *err)
 		if (tc_connection(conn, &tc, err) == -1)
 			goto fail;
 	}
-	if (json_uint(resp, "", "TotalCount", 0, UINT32_MAX, &total,
-	    err) == 0 && total > n)
+	if ((r = json_uint(resp, "", "TotalCount", 0, UINT32_MAX, &total,
+	    err)) == -1) {
+		err_prefix(err, "%s", ctx->path);
+		return -1;
+	}
+	if (r == 0 && total > n)
 		warn_add(ctx->warn, "%s: the response holds %zu of %llu "
 		    "connections (one page); the others are not rendered",
 		    ctx->path, n, (unsigned long long)total);

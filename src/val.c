@@ -137,7 +137,8 @@ val_set(struct val *map, const char *key, struct val *v)
 	size_t	i;
 
 	for (i = 0; i < map->n; i++) {
-		if (strcmp(map->keys[i], key) == 0) {
+		if (map->keys[i][0] == key[0] &&
+		    strcmp(map->keys[i], key) == 0) {
 			val_free(map->items[i]);
 			map->items[i] = v;
 			return;
@@ -155,8 +156,10 @@ val_get(const struct val *map, const char *key)
 
 	if (map == NULL || map->type != VAL_MAP)
 		return NULL;
+	/* Comparing first bytes first skips most strcmp calls. */
 	for (i = 0; i < map->n; i++)
-		if (strcmp(map->keys[i], key) == 0)
+		if (map->keys[i][0] == key[0] &&
+		    strcmp(map->keys[i], key) == 0)
 			return map->items[i];
 	return NULL;
 }

@@ -188,6 +188,9 @@ load_escape(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (rc == 0 && escape_charset(s, r->quote_escapes, err) == -1)
 		return -1;
+	if (rc == 0 && r->escape_char == 0)
+		return err_set(err, CGW_E_TEMPLATE, "quoting.escaped needs "
+		    "quoting.escape, the character that escapes them");
 	if ((rc = json_string(q, "quoting", "unquotable", &s, err)) == -1)
 		return -1;
 	if (rc == 0 && escape_charset(s, r->quote_forbid, err) == -1)

@@ -6,8 +6,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
 #include "warn.h"
 #include "xmalloc.h"
 
@@ -16,7 +14,6 @@ warn_add(struct warnings *w, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*msg;
-	size_t	 i;
 
 	if (w == NULL)
 		return;
@@ -24,12 +21,6 @@ warn_add(struct warnings *w, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup(fmt);
 	va_end(ap);
-	for (i = 0; i < w->n; i++) {
-		if (strcmp(w->msgs[i], msg) == 0) {
-			free(msg);
-			return;
-		}
-	}
 	w->msgs = xreallocarray(w->msgs, w->n + 1, sizeof(*w->msgs));
 	w->msgs[w->n++] = msg;
 }

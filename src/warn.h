@@ -1,7 +1,7 @@
 /*
  * Warnings collected on the way (weak algorithms, defaults applied, a
  * partial page of results). Modules add to the list; only main prints
- * it. Identical messages are kept once.
+ * it. Each check runs once per connection, so messages do not repeat.
  */
 #ifndef CGW_WARN_H
 #define CGW_WARN_H
