@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alg.h"
@@ -14,6 +15,7 @@
 #include "source.h"
 #include "vendor.h"
 #include "warn.h"
+#include "xmalloc.h"
 
 struct check_ctx {
 	const struct connection	*c;
@@ -22,6 +24,7 @@ struct check_ctx {
 	struct warnings		*warn;
 	struct buf		 errors;
 	size_t			 nerrors;
+	size_t			 nomitted;	/* past the message's room */
 	char			 who[160];
 };
 
@@ -116,17 +119,24 @@ static void
 problem(struct check_ctx *cc, const char *what, enum mfield f,
     const struct alg *suggest, const char *value)
 {
-	char	advice[256];
+	char	advice[256], *line;
 
 	if (value != NULL)
 		source_advice_value(cc->c->cloud, f, value, advice,
 		    sizeof(advice));
 	else
 		source_advice(cc->c->cloud, f, suggest, advice, sizeof(advice));
-	if (cc->nerrors++ > 0)
-		buf_addc(&cc->errors, '\n', NULL);
-	buf_printf(&cc->errors, NULL, "%s: %s cannot %s; %s", cc->who,
-	    cc->v->name, what, advice);
+	xasprintf(&line, "%s: %s cannot %s; %s", cc->who, cc->v->name, what,
+	    advice);
+	/* Keep whole lines, and room to say how many did not fit. */
+	if (cc->errors.len + strlen(line) + 1 > CGW_ERR_MSGLEN - 64)
+		cc->nomitted++;
+	else {
+		if (cc->nerrors++ > 0)
+			buf_addc(&cc->errors, '\n', NULL);
+		buf_adds(&cc->errors, line, NULL);
+	}
+	free(line);
 }
 
 static void
@@ -213,6 +223,9 @@ check_model(const struct model *m, const struct vendor *v,
 			vendor_tunnel(&cc);
 		}
 	}
+	if (cc.nomitted > 0)
+		buf_printf(&cc.errors, NULL, "\n(and %zu more such problems)",
+		    cc.nomitted);
 	if (cc.nerrors > 0) {
 		err_set(err, CGW_E_UNSUPPORTED, "%s", cc.errors.data != NULL ?
 		    cc.errors.data : "the target cannot render this input");

@@ -1,7 +1,7 @@
 /*
  * Command-line parsing. The options are one table, in alphabetical
  * order; each says which commands accept it, and combinations are checked
- * after the loop.
+ * after the loop. Options may come before or after the command.
  */
 #include "config.h"
 
@@ -53,7 +53,7 @@ static const struct {
 	{ "vendor",		1, OPT_VENDOR,		FOR_RENDER },
 	{ "version",		0, 'V',	FOR_RENDER | FOR_SHOW | FOR_VENDORS },
 };
-static const char shortopts[] = "+hi:o:qV";
+static const char shortopts[] = "+:hi:o:qV";
 
 static const struct {
 	const char	*name;
@@ -64,6 +64,8 @@ static const struct {
 	{ "show",	CMD_SHOW,	FOR_SHOW },
 	{ "vendors",	CMD_VENDORS,	FOR_VENDORS },
 };
+
+static const char	*option_name(int);
 
 static const char help_text[] =
 "usage: cgwgen render --input FILE --vendor NAME [options]\n"
@@ -125,16 +127,28 @@ cli_free(struct cli_opts *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* The name of an option, by its id, for messages. */
+static const char *
+option_name(int id)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(options); i++)
+		if (options[i].id == id)
+			return options[i].name;
+	return "?";
+}
+
 int
 cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 {
 	struct option	 longopts[nitems(options) + 1];
-	const char	*optname;
 	uint64_t	 v;
 	size_t		 i;
-	int		 c, bit = 0, idx;
+	int		 c, bit = 0, seen[nitems(options)];
 
 	memset(o, 0, sizeof(*o));
+	memset(seen, 0, sizeof(seen));
 	o->if_id = 1;
 	for (i = 0; i < nitems(options); i++) {
 		longopts[i].name = options[i].name;
@@ -145,44 +159,46 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 	}
 	memset(&longopts[nitems(options)], 0, sizeof(longopts[0]));
 
-	/* The command comes first; options may come before it too. */
-	if (argc > 1 && argv[1][0] != '-') {
-		for (i = 0; i < nitems(commands); i++)
-			if (strcmp(argv[1], commands[i].name) == 0)
-				break;
-		if (i == nitems(commands))
-			return err_set(err, CGW_E_USAGE, "unknown command \"%s\" "
-			    "(render, show or vendors)", argv[1]);
-		o->cmd = commands[i].cmd;
-		bit = commands[i].bit;
-		argc--;
-		argv++;
-	}
+	/*
+	 * Options may come before and after the command: parse up to the
+	 * first word that is not an option, take it as the command, go on.
+	 */
 	optind = 1;
 	opterr = 0;
 	for (;;) {
-		idx = -1;
-		c = getopt_long(argc, argv, shortopts, longopts, &idx);
-		if (c == -1)
-			break;
-		if (c == '?' || c == ':') {
+		c = getopt_long(argc, argv, shortopts, longopts, NULL);
+		if (c == -1) {
+			if (optind >= argc || o->cmd != CMD_NONE)
+				break;
+			for (i = 0; i < nitems(commands); i++)
+				if (strcmp(argv[optind], commands[i].name) == 0)
+					break;
+			if (i == nitems(commands))
+				return err_set(err, CGW_E_USAGE, "unknown "
+				    "command \"%s\" (render, show or vendors)",
+				    argv[optind]);
+			o->cmd = commands[i].cmd;
+			bit = commands[i].bit;
+			optind++;
+			continue;
+		}
+		if (c == ':') {
+			if (optopt >= 256 || strchr("io", optopt) != NULL)
+				return err_set(err, CGW_E_USAGE, "option --%s "
+				    "needs a value", option_name(optopt));
+			return err_set(err, CGW_E_USAGE, "option -%c needs a "
+			    "value", optopt);
+		}
+		if (c == '?') {
 			if (optopt != 0 && optopt < 256)
-				return err_set(err, CGW_E_USAGE, "option -%c %s",
-				    optopt, c == ':' ? "needs a value" :
-				    "is unknown");
-			return err_set(err, CGW_E_USAGE, "option %s is unknown "
-			    "or needs a value", argv[optind - 1]);
+				return err_set(err, CGW_E_USAGE, "option -%c is "
+				    "unknown", optopt);
+			return err_set(err, CGW_E_USAGE, "option %s is unknown",
+			    argv[optind - 1]);
 		}
-		optname = NULL;
-		for (i = 0; i < nitems(options); i++) {
-			if (options[i].id == c) {
-				optname = options[i].name;
-				if (bit != 0 && !(options[i].commands & bit))
-					return err_set(err, CGW_E_USAGE,
-					    "--%s does not apply to this "
-					    "command", optname);
-			}
-		}
+		for (i = 0; i < nitems(options); i++)
+			if (options[i].id == c)
+				seen[i] = 1;
 		switch (c) {
 		case 'h':
 			o->help = 1;
@@ -239,6 +255,10 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 		    argv[optind]);
 	if (o->help || o->version)
 		return 0;
+	for (i = 0; i < nitems(options); i++)
+		if (seen[i] && bit != 0 && !(options[i].commands & bit))
+			return err_set(err, CGW_E_USAGE, "--%s does not apply "
+			    "to this command", options[i].name);
 
 	switch (o->cmd) {
 	case CMD_NONE:

@@ -161,3 +161,25 @@ json_array(const struct cJSON *obj, const char *path, const char *key,
 	*out = v;
 	return 0;
 }
+
+int
+json_check_keys(const struct cJSON *obj, const char *path,
+    const char *const *allowed, const char *see, struct cgw_err *err)
+{
+	const cJSON	*item;
+	size_t		 i;
+	int		 found;
+
+	cJSON_ArrayForEach(item, obj) {
+		found = 0;
+		for (i = 0; allowed[i] != NULL; i++)
+			if (item->string != NULL &&
+			    strcmp(item->string, allowed[i]) == 0)
+				found = 1;
+		if (!found)
+			return err_set(err, CGW_E_INPUT, "%s: unknown key \"%s\" "
+			    "(see %s)", path,
+			    item->string == NULL ? "" : item->string, see);
+	}
+	return 0;
+}

@@ -24,6 +24,12 @@ int	json_object(const struct cJSON *, const char *, const char *,
 	    const struct cJSON **, struct cgw_err *);
 int	json_array(const struct cJSON *, const char *, const char *,
 	    const struct cJSON **, struct cgw_err *);
+/*
+ * Every key of obj must be in the NULL-terminated list allowed; else -1
+ * with "PATH: unknown key "x" (see SEE)" in err.
+ */
+int	json_check_keys(const struct cJSON *, const char *,
+	    const char *const *, const char *, struct cgw_err *);
 /* The type of a JSON value in words, for messages. */
 const char	*json_kind(const struct cJSON *);
 

@@ -37,6 +37,8 @@ static int	mj_need_object(const cJSON *, const char *, const char *,
 		    const cJSON **, struct cgw_err *);
 static int	mj_read_str(const cJSON *, const char *, const char *, int,
 		    char **, struct cgw_err *);
+static int	mj_read_cidr(const cJSON *, const char *, const char *,
+		    char **, struct cgw_err *);
 static int	mj_read_alg(const cJSON *, const char *, const char *,
 		    enum alg_kind, int, const struct alg **, struct cgw_err *);
 static int	mj_read_u32(const cJSON *, const char *, const char *,
@@ -255,22 +257,7 @@ static int
 mj_keys(const cJSON *obj, const char *path, const char *const *allowed,
     struct cgw_err *err)
 {
-	const cJSON	*item;
-	size_t		 i;
-	int		 found;
-
-	cJSON_ArrayForEach(item, obj) {
-		found = 0;
-		for (i = 0; allowed[i] != NULL; i++)
-			if (item->string != NULL &&
-			    strcmp(item->string, allowed[i]) == 0)
-				found = 1;
-		if (!found)
-			return err_set(err, CGW_E_INPUT, "%s: unknown key \"%s\" "
-			    "(see cgwgen-model(5))", path,
-			    item->string == NULL ? "" : item->string);
-	}
-	return 0;
+	return json_check_keys(obj, path, allowed, "cgwgen-model(5)", err);
 }
 
 static int
@@ -302,6 +289,26 @@ mj_read_str(const cJSON *obj, const char *path, const char *key,
 		return 0;
 	}
 	*out = xstrdup(s);
+	return 0;
+}
+
+/* A CIDR block, normalized (host bits cleared). */
+static int
+mj_read_cidr(const cJSON *obj, const char *path, const char *key,
+    char **out, struct cgw_err *err)
+{
+	const char	*s;
+	char		 cidr[64];
+	int		 r, hb;
+
+	if ((r = json_string(obj, path, key, &s, err)) == -1)
+		return -1;
+	if (r == 1)
+		return err_set(err, CGW_E_INPUT, "%s.%s is missing", path, key);
+	if (cidr_parse(s, cidr, sizeof(cidr), &hb) == 0)
+		return err_set(err, CGW_E_INPUT, "%s.%s: \"%s\" is not a CIDR "
+		    "block", path, key, s);
+	*out = xstrdup(cidr);
 	return 0;
 }
 
@@ -532,7 +539,7 @@ mj_read_routing(const cJSON *obj, const char *path, struct tunnel *t,
 	    &t->bgp.local_asn, err) == -1 ||
 	    mj_read_u32(b, pb, "remote_asn", 1, UINT32_MAX, 1,
 	    &t->bgp.remote_asn, err) == -1 ||
-	    mj_read_str(b, pb, "tunnel_cidr", 1, &t->bgp.tunnel_cidr,
+	    mj_read_cidr(b, pb, "tunnel_cidr", &t->bgp.tunnel_cidr,
 	    err) == -1 ||
 	    mj_read_str(b, pb, "local_ip", 1, &t->bgp.local_ip, err) == -1 ||
 	    mj_read_str(b, pb, "remote_ip", 1, &t->bgp.remote_ip, err) == -1)
@@ -563,10 +570,10 @@ mj_read_dpd(const cJSON *obj, const char *path, struct tunnel *t,
 	if (r == 1)
 		return err_set(err, CGW_E_INPUT, "%s.enabled is missing", p);
 	/* Interval and timeout are required when DPD is on, kept when off. */
-	if (mj_read_u32(o, p, "interval", 1, 3600, t->dpd_enabled,
-	    &t->dpd_interval, err) == -1 ||
-	    mj_read_u32(o, p, "timeout", 1, 3600, t->dpd_enabled,
-	    &t->dpd_timeout, err) == -1)
+	if (mj_read_u32(o, p, "interval", t->dpd_enabled ? 1 : 0, 3600,
+	    t->dpd_enabled, &t->dpd_interval, err) == -1 ||
+	    mj_read_u32(o, p, "timeout", t->dpd_enabled ? 1 : 0, 3600,
+	    t->dpd_enabled, &t->dpd_timeout, err) == -1)
 		return -1;
 	if ((r = json_string(o, p, "action", &s, err)) == -1)
 		return -1;

@@ -389,6 +389,15 @@ validate_tunnel(const struct tunnel *t, struct cgw_err *err)
 			    "tunnel CIDR and both inside addresses");
 			goto fail;
 		}
+		if (addr_family(t->bgp.local_ip) !=
+		    addr_family(t->bgp.remote_ip) ||
+		    cidr_parse(t->bgp.tunnel_cidr, cidr, sizeof(cidr),
+		    &hb) != addr_family(t->bgp.local_ip)) {
+			err_set(err, CGW_E_INPUT, "routing.bgp: the tunnel CIDR "
+			    "and the inside addresses must be of one address "
+			    "family");
+			goto fail;
+		}
 		if (t->bgp.remote_asn == 0) {
 			err_set(err, CGW_E_INPUT, "routing.bgp.remote_asn: "
 			    "the cloud's ASN is missing");

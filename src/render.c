@@ -4,14 +4,13 @@
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "compat.h"
 #include "err.h"
 #include "escape.h"
 #include "model.h"
@@ -51,20 +50,39 @@ render_env(const struct vendor *v, struct tmpl_env *env)
 	env->flags = TMPL_STRICT;
 }
 
+/*
+ * Check the vendor's files before any input is read: every name against
+ * the full sample (tmpl_check also checks the partials a file includes, in
+ * the context that includes them), then a strict render against the
+ * sparse samples, which fails where a null value is used unguarded.
+ */
 int
 render_check_templates(const struct vendor *v, const struct device_opts *dev,
     struct cgw_err *err)
 {
+	static const enum view_sample sparse[] = { VIEW_SPARSE_POLICY,
+	    VIEW_SPARSE_BGP };
 	struct tmpl_env	 env;
-	struct val	*schema;
-	size_t		 i;
+	struct val	*sample;
+	struct buf	 out;
+	size_t		 i, j;
 	int		 ret = 0;
 
 	render_env(v, &env);
-	schema = view_schema(v, dev);
-	for (i = 0; i < v->ntmpls && ret == 0; i++)
-		ret = tmpl_check(v->tmpls[i], schema, &env, err);
-	val_free(schema);
+	sample = view_sample(v, dev, VIEW_FULL);
+	for (i = 0; i < v->nfiles && ret == 0; i++)
+		ret = tmpl_check(v->files[i].tmpl, sample, &env, err);
+	val_free(sample);
+	for (j = 0; j < nitems(sparse) && ret == 0; j++) {
+		sample = view_sample(v, dev, sparse[j]);
+		for (i = 0; i < v->nfiles && ret == 0; i++) {
+			buf_init(&out, 0);
+			ret = tmpl_render(v->files[i].tmpl, sample, &env, &out,
+			    err);
+			buf_free(&out);
+		}
+		val_free(sample);
+	}
 	return ret;
 }
 
@@ -108,20 +126,12 @@ render_model(const struct model *m, const struct vendor *v,
 {
 	struct buf	*bufs = NULL;
 	struct out_file	*files = NULL;
-	struct stat	 st;
 	size_t		 nbufs = 0, nfiles = 0, i, j;
 	int		 ret = -1;
 
-	if (opts->output_dir != NULL) {
-		if (stat(opts->output_dir, &st) == -1) {
-			err_sys(err, "--output-dir %s", opts->output_dir);
-			return -1;
-		}
-		if (!S_ISDIR(st.st_mode))
-			return err_set(err, CGW_E_USAGE, "--output-dir %s: not "
-			    "a directory", opts->output_dir);
+	if (opts->output_dir != NULL)
 		nbufs = m->nconns * v->nfiles;
-	} else
+	else
 		nbufs = v->nfiles;
 	bufs = xcalloc(nbufs, sizeof(*bufs));
 	for (i = 0; i < nbufs; i++)

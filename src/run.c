@@ -3,6 +3,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +61,7 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 {
 	struct source_opts	 so;
 	struct render_opts	 ro;
+	struct stat		 st;
 	struct vendor		*v = NULL;
 	struct model		*m = NULL;
 	char			*dir = NULL;
@@ -69,6 +73,16 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 	ro.dev.if_id = o->if_id;
 	ro.output = o->output;
 	ro.output_dir = o->output_dir;
+	/* Where the output goes is known before anything is read. */
+	if (o->output_dir != NULL && stat(o->output_dir, &st) == -1) {
+		err_sys(err, "--output-dir %s", o->output_dir);
+		goto out;
+	}
+	if (o->output_dir != NULL && !S_ISDIR(st.st_mode)) {
+		err_set(err, CGW_E_INPUT, "--output-dir %s: not a directory",
+		    o->output_dir);
+		goto out;
+	}
 	if ((dir = datadir_find(o->template_dir, err)) == NULL)
 		goto out;
 	if (vendor_load(dir, o->vendor, &v, err) == -1) {

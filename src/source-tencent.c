@@ -58,6 +58,7 @@ static int	tc_ipsec(const cJSON *, struct tc_conn *, struct tunnel *,
 		    struct cgw_err *);
 static int	tc_spd(const cJSON *, struct tc_conn *, struct tunnel *,
 		    struct cgw_err *);
+static int	is_any(const char *);
 static int	tc_routing(const cJSON *, struct tc_conn *, struct tunnel *,
 		    struct cgw_err *);
 static int	tc_dpd(const cJSON *, struct tc_conn *, struct tunnel *,
@@ -434,7 +435,12 @@ tc_ipsec(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 	if ((r = json_uint(esp, path, "IPSECSaLifetimeTraffic", 0,
 	    UINT64_MAX / 1024, &v, err)) == -1)
 		return -1;
-	t->esp_lifetime_kb = r == 1 ? TC_DEF_ESP_KB : v;
+	if (r == 1) {
+		tc_default(tc, "IPSECOptionsSpecification.IPSECSaLifetimeTraffic",
+		    "4096000000");
+		v = TC_DEF_ESP_KB;
+	}
+	t->esp_lifetime_kb = v;
 	return 0;
 }
 
@@ -504,6 +510,13 @@ tc_spd(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 	return 0;
 }
 
+/* 0.0.0.0/0 or ::/0: every address. */
+static int
+is_any(const char *cidr)
+{
+	return strcmp(cidr, "0.0.0.0/0") == 0 || strcmp(cidr, "::/0") == 0;
+}
+
 static int
 tc_routing(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
     struct cgw_err *err)
@@ -516,8 +529,7 @@ tc_routing(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 	int		 r, hb, all_any = t->nts > 0;
 
 	for (i = 0; i < t->nts; i++)
-		if (strcmp(t->ts[i].local, "0.0.0.0/0") != 0 ||
-		    strcmp(t->ts[i].remote, "0.0.0.0/0") != 0)
+		if (!is_any(t->ts[i].local) || !is_any(t->ts[i].remote))
 			all_any = 0;
 	if ((r = json_string(conn, "", "RouteType", &type, err)) == -1)
 		return -1;
@@ -601,7 +613,6 @@ tc_dpd(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 	uint64_t	 timeout;
 	int		 r;
 
-	(void)tc;
 	*action = NULL;
 	t->dpd_enabled = 0;
 	v = json_get(conn, "DpdEnable");
@@ -620,8 +631,11 @@ tc_dpd(const cJSON *conn, struct tc_conn *tc, struct tunnel *t,
 	if ((r = json_uint(conn, "", "DpdTimeout", 1, 3600, &timeout,
 	    err)) == -1)
 		return -1;
-	if (r == 1)
+	if (r == 1) {
+		if (t->dpd_enabled)
+			tc_default(tc, "DpdTimeout", "30");
 		timeout = TC_DEF_DPD_TIMEOUT;
+	}
 	if ((r = json_string(conn, "", "DpdAction", action, err)) == -1)
 		return -1;
 	if (r == 0 && strcasecmp(*action, "clear") != 0 &&

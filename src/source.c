@@ -30,7 +30,8 @@ static const struct source *const sources[] = {
 static void	json_error_position(const char *, size_t, const char *,
 		    size_t *, size_t *);
 static int	check_selected(struct source_ctx *, struct cgw_err *);
-static void	apply_addresses(struct model *, const struct source_opts *);
+static int	apply_addresses(struct model *, const struct source_opts *,
+		    struct cgw_err *);
 static const struct source *source_of(const char *);
 
 const struct source *
@@ -98,13 +99,32 @@ out:
 	return ret;
 }
 
-/* --peer-address and --local-address override what the input says. */
-static void
-apply_addresses(struct model *m, const struct source_opts *opts)
+/*
+ * --peer-address and --local-address override what the input says. One
+ * peer address cannot be right for tunnels to several gateways.
+ */
+static int
+apply_addresses(struct model *m, const struct source_opts *opts,
+    struct cgw_err *err)
 {
 	struct tunnel	*t;
+	const char	*gw = NULL;
 	size_t		 i, j;
 
+	for (i = 0; opts->peer_address != NULL && i < m->nconns; i++) {
+		if (m->conns[i].ntunnels > 1)
+			return err_set(err, CGW_E_USAGE, "--peer-address: "
+			    "connection %s has %zu tunnels to different "
+			    "addresses", m->conns[i].id, m->conns[i].ntunnels);
+		if (m->conns[i].vpn_gateway_id == NULL)
+			continue;
+		if (gw != NULL && strcmp(gw, m->conns[i].vpn_gateway_id) != 0)
+			return err_set(err, CGW_E_USAGE, "--peer-address: the "
+			    "connections belong to gateways %s and %s; choose "
+			    "one gateway's with --connection", gw,
+			    m->conns[i].vpn_gateway_id);
+		gw = m->conns[i].vpn_gateway_id;
+	}
 	for (i = 0; i < m->nconns; i++) {
 		for (j = 0; j < m->conns[i].ntunnels; j++) {
 			t = &m->conns[i].tunnels[j];
@@ -118,6 +138,7 @@ apply_addresses(struct model *m, const struct source_opts *opts)
 			}
 		}
 	}
+	return 0;
 }
 
 static void
@@ -217,7 +238,8 @@ source_load(const char *path, const struct source_opts *opts,
 		err_set(err, CGW_E_INPUT, "%s: no VPN connection found", shown);
 		goto out;
 	}
-	apply_addresses(ctx.model, opts);
+	if (apply_addresses(ctx.model, opts, err) == -1)
+		goto out;
 	if (model_validate(ctx.model, err) == -1) {
 		err_prefix(err, "%s", shown);
 		goto out;

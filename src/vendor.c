@@ -37,6 +37,16 @@ static const struct {
 	[VM_ESP_PFS] = { "esp_pfs", ALG_DH },
 };
 
+/* Every key a vendor data file may hold: a typo is an error. */
+static const char *const root_keys[] = { "name", "title", "interface",
+    "files", "quoting", "supports", "algorithms", NULL };
+static const char *const file_keys[] = { "template", "suffix", NULL };
+static const char *const quoting_keys[] = { "bare", "quote", "escape",
+    "escaped", "unquotable", "secret_encoding", "secret_prefix",
+    "secret_encode_prefixes", NULL };
+static const char *const supports_keys[] = { "ike_versions",
+    "aggressive_mode", "identity_types", "routing", NULL };
+
 static int	load_maps(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_escape(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_supports(struct vendor *, const cJSON *, struct cgw_err *);
@@ -162,6 +172,9 @@ load_escape(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (rc == 1)
 		return err_set(err, CGW_E_TEMPLATE, "quoting is missing");
+	if (json_check_keys(q, "quoting", quoting_keys, "cgwgen-template(5)",
+	    err) == -1)
+		return -1;
 	if ((rc = json_string(q, "quoting", "bare", &s, err)) == -1)
 		return -1;
 	if (rc == 1)
@@ -227,6 +240,9 @@ load_supports(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (r == 1)
 		return err_set(err, CGW_E_TEMPLATE, "supports is missing");
+	if (json_check_keys(s, "supports", supports_keys,
+	    "cgwgen-template(5)", err) == -1)
+		return -1;
 	if (json_array(s, "supports", "ike_versions", &a, err) != 0)
 		return err_set(err, CGW_E_TEMPLATE, "supports.ike_versions: "
 		    "an array of 1 and/or 2 is needed");
@@ -278,6 +294,10 @@ load_files(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		    "{\"template\", \"suffix\"} objects is needed");
 	cJSON_ArrayForEach(e, a) {
 		t = suffix = NULL;
+		if (!cJSON_IsObject(e) || json_check_keys(e, "files[]",
+		    file_keys, "cgwgen-template(5)", err) == -1)
+			return err_set(err, CGW_E_TEMPLATE, "files[]: each is an "
+			    "object with a template and a suffix");
 		if (json_string(e, "files[]", "template", &t, err) != 0 ||
 		    json_string(e, "files[]", "suffix", &suffix, err) != 0)
 			return err_set(err, CGW_E_TEMPLATE, "files[]: each "
@@ -388,6 +408,9 @@ vendor_load(const char *datadir, const char *name, struct vendor **out,
 		err_set(err, CGW_E_TEMPLATE, "invalid JSON");
 		goto fail;
 	}
+	if (json_check_keys(root, "vendor file", root_keys,
+	    "cgwgen-template(5)", err) == -1)
+		goto fail;
 	if ((r = json_string(root, "", "name", &s, err)) == -1)
 		goto fail;
 	if (r == 1 || strcmp(s, name) != 0) {

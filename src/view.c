@@ -240,11 +240,12 @@ view_bgp(const struct bgp *b)
 	val_set(v, "local_ip", val_str(b->local_ip));
 	val_set(v, "remote_ip", val_str(b->remote_ip));
 	val_set(v, "prefix_len", val_int((long long)len));
-	mask.s_addr = htonl(len == 0 ? 0 : 0xffffffffu << (32 - len));
-	if (addr_family(b->local_ip) == 4 &&
-	    inet_ntop(AF_INET, &mask, text, sizeof(text)) != NULL)
+	/* A dotted netmask exists for IPv4 only. */
+	if (addr_family(b->local_ip) == 4 && len <= 32) {
+		mask.s_addr = htonl(len == 0 ? 0 : 0xffffffffu << (32 - len));
+		inet_ntop(AF_INET, &mask, text, sizeof(text));
 		val_set(v, "netmask", val_str(text));
-	else
+	} else
 		val_set(v, "netmask", val_null());
 	return v;
 }
@@ -418,7 +419,8 @@ view_build(const struct model *m, size_t first, size_t count,
 }
 
 struct val *
-view_schema(const struct vendor *vendor, const struct device_opts *dev)
+view_sample(const struct vendor *vendor, const struct device_opts *dev,
+    enum view_sample kind)
 {
 	static char		 tid[] = "vpnx-schema", laddr[] = "198.51.100.2";
 	static char		 raddr[] = "203.0.113.1";
@@ -432,6 +434,7 @@ view_schema(const struct vendor *vendor, const struct device_opts *dev)
 	static char		 gw[] = "vpngw-schema", cgw[] = "cgw-schema";
 	static char		 vpc[] = "vpc-schema";
 	struct view_ctx		 vc = { vendor, dev, 1, NULL };
+	struct device_opts	 sparse_dev;
 	struct connection	 c;
 	struct tunnel		 t;
 	struct ts_pair		 ts[2] = { { l1, r1 }, { l2, r2 } };
@@ -459,6 +462,7 @@ view_schema(const struct vendor *vendor, const struct device_opts *dev)
 	t.esp_lifetime_kb = 1843200;
 	t.ts = ts;
 	t.nts = 2;
+	t.initiator = INIT_BOTH;
 	t.routing = ROUTING_BGP;
 	t.bgp.local_asn = 65000;
 	t.bgp.remote_asn = 64512;
@@ -480,6 +484,26 @@ view_schema(const struct vendor *vendor, const struct device_opts *dev)
 	c.vpc_id = vpc;
 	c.tunnels = &t;
 	c.ntunnels = 1;
+
+	if (kind != VIEW_FULL) {
+		t.local_addr = NULL;
+		t.ike_enc = t.esp_enc = alg_by_id(ALG_ENC, "aes256-gcm16");
+		t.ike_integ = t.esp_integ = t.esp_pfs = NULL;
+		t.esp_lifetime_kb = 0;
+		t.nts = 1;
+		t.bgp.local_asn = 0;
+		t.dpd_enabled = 0;
+		t.nat_traversal = 0;
+		t.role = ROLE_NONE;
+		t.initiator = INIT_CUSTOMER;
+		c.name = c.cloud = c.region = NULL;
+		c.vpn_gateway_id = c.customer_gateway_id = c.vpc_id = NULL;
+		sparse_dev = *dev;
+		sparse_dev.local_address = NULL;
+		vc.dev = &sparse_dev;
+	}
+	if (kind == VIEW_SPARSE_POLICY)
+		t.routing = ROUTING_POLICY;
 
 	root = view_root(&vc);
 	conns = val_list();

@@ -36,10 +36,21 @@ struct val	*view_build(const struct model *, size_t first, size_t count,
 		    struct cgw_err *);
 
 /*
- * A view of a synthetic model that uses every feature (BGP, several
- * selectors, PFS, volume lifetimes, both kinds of identity), for
- * checking templates with tmpl_check() before any input is read.
+ * Views of synthetic models, for checking templates before any input is
+ * read. VIEW_FULL uses every feature (BGP, several selectors, PFS, volume
+ * lifetimes, a name for everything): tmpl_check() against it finds names
+ * a template misspells. The sparse ones leave every optional value null
+ * (no PFS, AEAD ciphers without integrity, no names, no addresses of the
+ * device, no volume lifetime), one policy-based and one with BGP but no
+ * local ASN: a strict render against them finds a null used unguarded.
  */
-struct val	*view_schema(const struct vendor *, const struct device_opts *);
+enum view_sample {
+	VIEW_FULL,
+	VIEW_SPARSE_POLICY,
+	VIEW_SPARSE_BGP
+};
+
+struct val	*view_sample(const struct vendor *, const struct device_opts *,
+		    enum view_sample);
 
 #endif
