@@ -9,15 +9,16 @@
 example="$top_srcdir/examples/tencent-describe-vpn-connections.json"
 umask 022
 
-# A Tencent VpnConnection with one field replaced by a jq-like edit done
-# in python: tencent_with 'c["IKEOptionsSpecification"]["DhGroupName"]="X"'
+# The example's first VpnConnection, as c, edited by a line of python:
+# tencent_with 'c["IKEOptionsSpecification"]["DhGroupName"]="X"'. The
+# response then holds c alone, or the list conns if the edit sets one.
 tencent_with() {
 	"${PYTHON3:-python3}" - "$example" "$1" <<'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-c = doc["Response"]["VpnConnectionSet"][0]
-exec(sys.argv[2])
-doc["Response"]["VpnConnectionSet"] = [c]
+env = {"c": doc["Response"]["VpnConnectionSet"][0]}
+exec(sys.argv[2], env)
+doc["Response"]["VpnConnectionSet"] = env.get("conns", [env["c"]])
 json.dump(doc, sys.stdout, indent=1)
 EOF
 }
@@ -67,6 +68,14 @@ like "$err" 'peer-address: "1.2.3" is not an IP address' "naming the value"
 
 run render --vendor strongswan --input "$example" --cloud nowhere
 is "$rc" 2 "an unknown --cloud is a usage error"
+
+run show -i
+is "$rc" 2 "an option without its value is a usage error"
+like "$err" "option --input needs a value" "named as a missing value"
+
+run -q show --input "$example"
+is "$rc" 0 "options may come before the command"
+like "$out" '"cgwgen_model"' "and the command still runs"
 
 # --- input errors: status 1, the file, field and value named ----------
 
@@ -124,6 +133,17 @@ is "$rc" 0 "with --peer-address it renders"
 like "$out" "remote_addrs = 203.0.113.77" "to the given address"
 like "$out" "id = fqdn:gw.cloud.example" "and the cloud's FQDN identity"
 
+tencent_with 'c["IKEOptionsSpecification"]["LocalIdentity"] = "FQDN"; c["IKEOptionsSpecification"]["LocalFqdnName"] = "gw.cloud.example"; conns = [c, dict(c, VpnConnectionId="vpnx-other", VpnGatewayId="vpngw-other")]' \
+    >"$TMP/twogw.json"
+run render -q --vendor strongswan --input "$TMP/twogw.json" \
+    --peer-address 203.0.113.77
+is "$rc" 2 "one --peer-address for connections of two gateways is refused"
+like "$err" "belong to gateways vpngw-6x0wxvtp and vpngw-other" \
+    "naming the gateways"
+run render -q --vendor strongswan --input "$TMP/twogw.json" \
+    --peer-address 203.0.113.77 --connection vpnx-other
+is "$rc" 0 "with --connection choosing one gateway's, it renders"
+
 run render --vendor strongswan --input "$example" --connection vpnx-nothere
 is "$rc" 1 "a --connection not in the file fails"
 like "$err" "connection vpnx-nothere is not in this input \(it holds vpnx-df9oztok, vpnx-eal8tpn2\)" \
@@ -137,6 +157,14 @@ tencent_with 'c["IPSECOptionsSpecification"]["EncryptAlgorithm"] = "SM4"' \
     >"$TMP/sm4.json"
 run render -q --vendor strongswan --input "$TMP/sm4.json"
 is "$rc" 1 "an algorithm the target lacks fails"
+
+tencent_with 'c["IKEOptionsSpecification"]["PropoEncryAlgorithm"] = "SM4"; c["IPSECOptionsSpecification"]["EncryptAlgorithm"] = "SM4"; conns = [dict(c, VpnConnectionId="vpnx-sm4n%02d" % i) for i in range(12)]' \
+    >"$TMP/sm4many.json"
+run render -q --vendor strongswan --input "$TMP/sm4many.json"
+is "$rc" 1 "twelve connections the target cannot take fail"
+like "$(printf '%s\n' "$err" | tail -n 1)" '^cgwgen: \(and [0-9]+ more such problems\)$' \
+    "and the list ends with a count of those not listed"
+unlike "$err" "strongswan c$" "no line is cut in the middle"
 like "$err" "strongswan cannot use SM4-CBC for ESP encryption; set IPSECOptionsSpecification.EncryptAlgorithm to AES-CBC-256 in Tencent Cloud" \
     "with the cloud-side fix"
 
@@ -221,6 +249,33 @@ is "$?" 1 "cgwgen vendors fails on a broken template too"
 printf '{{{psk}}}\n' >"$TMP/data/templates/strongswan/swanctl.conf.mustache"
 run render --vendor strongswan --template-dir "$TMP/data" --input "$example"
 like "$err" "raw interpolation" "raw {{{...}}} is refused in vendor templates"
+
+cp "$top_srcdir/templates/strongswan/swanctl.conf.mustache" \
+    "$TMP/data/templates/strongswan/"
+sed 's/"interface"/"interfaces"/' "$top_srcdir/vendors/strongswan.json" \
+    >"$TMP/data/vendors/strongswan.json"
+run vendors --template-dir "$TMP/data"
+is "$rc" 1 "a vendor data file with an unknown key is refused"
+like "$err" 'unknown key "interfaces"' "naming the key"
+
+cp "$top_srcdir/vendors/strongswan.json" "$TMP/data/vendors/"
+sed 's/^        remote_addrs = {{remote.address}}$/&\n        # {{esp.pfs}}/' \
+    "$top_srcdir/templates/strongswan/swanctl.conf.mustache" \
+    >"$TMP/data/templates/strongswan/swanctl.conf.mustache"
+run render --vendor strongswan --template-dir "$TMP/data" \
+    --input "$TMP/nonexistent.json"
+is "$rc" 1 "a template using a null value without a guard fails"
+like "$err" 'swanctl.conf.mustache:[0-9]+:[0-9]+: variable "esp.pfs" is null here' \
+    "at start-up, before the input is read"
+
+printf '{{#connections}}{{>conn}}{{/connections}}\n' \
+    >"$TMP/data/templates/strongswan/swanctl.conf.mustache"
+printf '{{id}}{{#tunnels}} {{ike.version}}{{/tunnels}}\n' \
+    >"$TMP/data/templates/strongswan/conn.mustache"
+run render -q --vendor strongswan --template-dir "$TMP/data" \
+    --input "$example"
+is "$out" "vpnx-df9oztok 2
+vpnx-eal8tpn2 1" "a partial is checked and rendered in its context"
 
 run vendors
 is "$rc" 0 "cgwgen vendors succeeds"
