@@ -7,9 +7,7 @@
 # make check passes CGWGEN, top_srcdir, MANDOC and PYTHON3; by hand, from
 # the source tree: sh tests/man.sh
 
-: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${top_builddir:=$top_srcdir}"
-: "${CGWGEN:=$top_builddir/cgwgen}"
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 : "${MANDOC:=}"
 : "${PYTHON3:=}"
 LC_ALL=C
@@ -19,35 +17,17 @@ if [ -z "$MANDOC" ]; then
 	MANDOC=$(command -v mandoc 2>/dev/null) || MANDOC=
 fi
 if [ -z "$MANDOC" ]; then
-	echo "1..0 # SKIP mandoc not found"
-	exit 0
+	skip_all "mandoc not found"
 fi
 [ -n "$PYTHON3" ] || PYTHON3=python3
 
 man="$top_srcdir/man"
 pages="cgwgen.1 cgwgen-model.5 cgwgen-template.5"
+tmp=$TMP
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cgwgen-man.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 99' HUP INT TERM
-
-n=0
-failed=0
-
-# ok STATUS DESCRIPTION
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-# diag FILE: show FILE as TAP comments.
-diag() {
-	sed 's/^/# /' "$1"
+# diag_file FILE: show FILE as TAP comments.
+diag_file() {
+	diag "$(cat "$1")"
 }
 
 # missing NAMES-FILE FOUND-FILE: the names of the first not in the second.
@@ -65,7 +45,7 @@ for page in $pages; do
 		ok 0 "mandoc -Tlint $page"
 	else
 		ok 1 "mandoc -Tlint $page (exit $status)"
-		diag "$tmp/lint"
+		diag_file "$tmp/lint"
 	fi
 done
 
@@ -82,11 +62,11 @@ if "$CGWGEN" --help >"$tmp/help" 2>&1; then
 		ok 1 "cgwgen.1 documents every option of --help"
 		echo "not in cgwgen.1 (or no option found):" >"$tmp/msg"
 		sed 's/^/  --/' "$tmp/absent" >>"$tmp/msg"
-		diag "$tmp/msg"
+		diag_file "$tmp/msg"
 	fi
 else
 	ok 1 "cgwgen.1 documents every option of --help ($CGWGEN --help failed)"
-	diag "$tmp/help"
+	diag_file "$tmp/help"
 fi
 
 # Every key of the model JSON appears as "Cm key" in cgwgen-model(5): the
@@ -129,15 +109,15 @@ for f in sys.argv[1:]:
 			echo "not in cgwgen-model.5 (or no key found):" \
 			    >"$tmp/msg"
 			sed 's/^/  /' "$tmp/absent" >>"$tmp/msg"
-			diag "$tmp/msg"
+			diag_file "$tmp/msg"
 		fi
 	else
 		ok 1 "cgwgen-model.5 documents every key of the model ($PYTHON3 failed)"
-		diag "$tmp/err"
+		diag_file "$tmp/err"
 	fi
 else
 	ok 1 "cgwgen-model.5 documents every key of the model (show failed)"
-	diag "$tmp/err"
+	diag_file "$tmp/err"
 fi
 
 # Every name of the view appears in an ".It Va" line of cgwgen-template(5),
@@ -165,8 +145,7 @@ else
 	echo "not in cgwgen-template.5 (or too few names found in $view):" \
 	    >"$tmp/msg"
 	sed 's/^/  /' "$tmp/absent" >>"$tmp/msg"
-	diag "$tmp/msg"
+	diag_file "$tmp/msg"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing
