@@ -3,8 +3,10 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +15,24 @@
 #include "err.h"
 #include "jsonutil.h"
 #include "util.h"
+
+static void	json_free_wiped(void *);
+
+static void
+json_free_wiped(void *p)
+{
+	if (p != NULL)
+		explicit_bzero(p, malloc_usable_size(p));
+	free(p);
+}
+
+void
+json_init(void)
+{
+	cJSON_Hooks	hooks = { malloc, json_free_wiped };
+
+	cJSON_InitHooks(&hooks);
+}
 
 const struct cJSON *
 json_get(const struct cJSON *obj, const char *key)

@@ -13,6 +13,12 @@
 struct cJSON;
 struct cgw_err;
 
+/*
+ * Make cJSON wipe the memory it frees: a parsed response holds the
+ * pre-shared keys. Call once, before any parsing.
+ */
+void	json_init(void);
+
 const struct cJSON	*json_get(const struct cJSON *, const char *);
 int	json_string(const struct cJSON *, const char *, const char *,
 	    const char **, struct cgw_err *);

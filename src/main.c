@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "jsonutil.h"
 #include "run.h"
 #include "warn.h"
 
@@ -40,6 +41,7 @@ main(int argc, char **argv)
 	int		 status = 0;
 
 	err_clear(&err);
+	json_init();
 	if (cli_parse(argc, argv, &opts, &err) == -1) {
 		print_lines("", err.msg);
 		fprintf(stderr, "cgwgen: usage: cgwgen render|show|vendors "

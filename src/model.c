@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "alg.h"
-#include "buf.h"
 #include "compat.h"
 #include "err.h"
 #include "model.h"
@@ -484,55 +483,4 @@ model_validate(const struct model *m, struct cgw_err *err)
 	}
 	/* Tunnel ids name configuration sections: they must be unique. */
 	return check_unique_ids(m, err);
-}
-
-int
-model_select(struct model *m, char *const *ids, size_t nids,
-    const char *source, struct cgw_err *err)
-{
-	struct connection	*keep;
-	struct buf		 have;
-	size_t			 i, j, nkeep = 0;
-	int			 found, ret = -1;
-
-	buf_init(&have, 4096);
-	if (nids == 0)
-		return 0;
-	for (i = 0; i < nids; i++) {
-		found = 0;
-		for (j = 0; j < m->nconns; j++)
-			if (strcmp(m->conns[j].id, ids[i]) == 0)
-				found = 1;
-		if (!found) {
-			for (j = 0; j < m->nconns && j < 20; j++)
-				if (buf_printf(&have, err, "%s%s",
-				    j == 0 ? "" : ", ", m->conns[j].id) == -1)
-					goto out;
-			if (m->nconns > 20)
-				buf_adds(&have, ", ...", err);
-			err_set(err, CGW_E_INPUT, "connection %s is not in %s "
-			    "(it holds %s)", ids[i], source,
-			    have.data == NULL ? "none" : have.data);
-			goto out;
-		}
-	}
-	/* Keep the input's order; drop the others. */
-	keep = xcalloc(m->nconns, sizeof(*keep));
-	for (j = 0; j < m->nconns; j++) {
-		found = 0;
-		for (i = 0; i < nids; i++)
-			if (strcmp(m->conns[j].id, ids[i]) == 0)
-				found = 1;
-		if (found)
-			keep[nkeep++] = m->conns[j];
-		else
-			connection_free(&m->conns[j]);
-	}
-	free(m->conns);
-	m->conns = keep;
-	m->nconns = nkeep;
-	ret = 0;
-out:
-	buf_free(&have);
-	return ret;
 }

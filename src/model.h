@@ -154,7 +154,6 @@ struct connection	*model_add_connection(struct model *);
 struct tunnel		*connection_add_tunnel(struct connection *);
 void			 tunnel_add_ts(struct tunnel *, const char *,
 			    const char *);
-void			 tunnel_defaults(struct tunnel *);
 
 /*
  * Check what every source must guarantee: ids are tokens, addresses and
@@ -163,9 +162,6 @@ void			 tunnel_defaults(struct tunnel *);
  */
 int			 model_validate(const struct model *,
 			    struct cgw_err *);
-/* Keep only the connections whose ids are listed; error if one is absent. */
-int			 model_select(struct model *, char *const *, size_t,
-			    const char *, struct cgw_err *);
 
 /* Names of enum values, as used in the model JSON and the views. */
 const char		*id_type_name(enum id_type);

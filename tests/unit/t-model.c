@@ -47,7 +47,6 @@ static void	 t_roundtrip(void);
 static void	 t_roundtrip_tencent(void);
 static void	 t_read_errors(void);
 static void	 t_defaults(void);
-static void	 t_select(void);
 static void	 t_names(void);
 
 static void	m_tid_dot(struct model *);
@@ -1267,44 +1266,6 @@ t_defaults(void)
 }
 
 static void
-t_select(void)
-{
-	struct model	*m;
-	struct connection	*c;
-	struct cgw_err		 err;
-	char			 zz[] = "vpnx-zz", a1[] = "vpnx-a1";
-	char			 c3[] = "vpnx-c3";
-	char			*ids[2];
-
-	m = valid_model();
-	c = model_add_connection(m);
-	c->id = xstrdup("vpnx-b2");
-	fill_tunnel(connection_add_tunnel(c), "t2");
-	c = model_add_connection(m);
-	c->id = xstrdup("vpnx-c3");
-	fill_tunnel(connection_add_tunnel(c), "t3");
-	memset(&err, 0, sizeof(err));
-	ids[0] = zz;
-	is_int(model_select(m, ids, 1, "input.json", &err), -1,
-	    "select: an absent id fails");
-	is_str(err.msg, "connection vpnx-zz is not in input.json (it holds "
-	    "vpnx-a1, vpnx-b2, vpnx-c3)", "select: message lists the ids");
-	is_int((long long)m->nconns, 3, "select: failure keeps the model");
-	memset(&err, 0, sizeof(err));
-	ids[0] = c3;
-	ids[1] = a1;
-	is_int(model_select(m, ids, 2, "input.json", &err), 0,
-	    "select: two present ids");
-	ok(m->nconns == 2 && strcmp(m->conns[0].id, "vpnx-a1") == 0 &&
-	    strcmp(m->conns[1].id, "vpnx-c3") == 0, "select: input order "
-	    "kept, others dropped");
-	is_int(model_select(m, NULL, 0, "input.json", &err), 0,
-	    "select: no ids keeps everything");
-	is_int((long long)m->nconns, 2, "select: still two");
-	model_free(m);
-}
-
-static void
 t_names(void)
 {
 	enum routing	r;
@@ -1340,7 +1301,6 @@ main(void)
 	t_roundtrip_tencent();
 	t_read_errors();
 	t_defaults();
-	t_select();
 	t_names();
 	if (rmdir(tmpdir) == -1)
 		diag("rmdir %s: %s", tmpdir, strerror(errno));
