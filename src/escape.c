@@ -14,6 +14,7 @@
 
 static int	encode(const struct escape_rule *, const char *, struct buf *,
 		    struct cgw_err *);
+static int	carriable(const struct escape_rule *, unsigned char);
 static void	describe(const char *, char *, size_t);
 
 int
@@ -109,6 +110,22 @@ describe(const char *s, char *out, size_t len)
 	}
 }
 
+/* Whether c can be written at all, bare or quoted. */
+static int
+carriable(const struct escape_rule *r, unsigned char c)
+{
+	if (c < 0x20 || c == 0x7f)
+		return 0;
+	if (r->bare[c])
+		return 1;
+	if (r->quote == 0 || r->quote_forbid[c])
+		return 0;
+	if (c == (unsigned char)r->quote || (r->escape_char != 0 &&
+	    c == (unsigned char)r->escape_char))
+		return r->escape_char != 0 && r->quote_escapes[c];
+	return 1;
+}
+
 int
 escape_value(const struct escape_rule *r, const char *name,
     const struct val *v, const char *text, struct buf *out,
@@ -135,7 +152,7 @@ escape_value(const struct escape_rule *r, const char *name,
 		    (r->escape_char == 0 || !r->quote_escapes[*p]))
 			quotable = 0;
 	}
-	if (*text == '\0')
+	if (*text == '\0' || (secret && r->secrets_quoted))
 		bare = 0;
 	for (i = 0; secret && i < r->nsecret_encode_prefixes; i++)
 		if (strncmp(text, r->secret_encode_prefixes[i],
@@ -159,6 +176,22 @@ escape_value(const struct escape_rule *r, const char *name,
 	}
 	if (secret && r->secret_encoding != ENC_NONE)
 		return encode(r, text, out, err);
+	if (v != NULL && (v->flags & VAL_LOSSY) && !secret) {
+		struct val	 tmp;
+		char		*copy = strdup(text);
+		int		 ret;
+
+		if (copy == NULL)
+			return err_set(err, CGW_E_SYS, "out of memory");
+		for (i = 0; copy[i] != '\0'; i++)
+			if (!carriable(r, (unsigned char)copy[i]))
+				copy[i] = '?';
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.type = VAL_STR;
+		ret = escape_value(r, name, &tmp, copy, out, err);
+		free(copy);
+		return ret;
+	}
 
 	if (ctrl)
 		why = "a control character such as a line break";

@@ -10,11 +10,15 @@
  *     characters in quote_escapes preceded by escape_char;
  *  3. otherwise a secret may be written encoded (hex or base64 behind a
  *     prefix, as swanctl's 0x and Libreswan's 0s);
- *  4. otherwise the value is refused, naming why but never quoting a
+ *  4. otherwise display text (VAL_LOSSY, such as a connection's name in
+ *     a comment) is written again with every character that stood in
+ *     the way replaced by '?';
+ *  5. otherwise the value is refused, naming why but never quoting a
  *     secret.
  * Control characters are never written bare or quoted. A secret starting
  * with one of secret_encode_prefixes is always encoded, because the target
- * would read it as an encoding.
+ * would read it as an encoding; with secrets_quoted, a secret is never
+ * written bare (Libreswan reads a bare PSK as an encoding).
  */
 #ifndef CGW_ESCAPE_H
 #define CGW_ESCAPE_H
@@ -39,6 +43,7 @@ struct escape_rule {
 	unsigned char		 quote_escapes[256];
 	unsigned char		 quote_forbid[256];
 	enum secret_encoding	 secret_encoding;
+	int			 secrets_quoted;
 	char			*secret_prefix;
 	char			**secret_encode_prefixes;
 	size_t			 nsecret_encode_prefixes;

@@ -14,6 +14,7 @@
 #include "jsonutil.h"
 #include "run.h"
 #include "warn.h"
+#include "xml.h"
 
 static void	print_lines(const char *, const char *);
 
@@ -42,6 +43,7 @@ main(int argc, char **argv)
 
 	err_clear(&err);
 	json_init();
+	xml_init();
 	if (cli_parse(argc, argv, &opts, &err) == -1) {
 		print_lines("", err.msg);
 		fprintf(stderr, "cgwgen: usage: cgwgen render|show|vendors "

@@ -17,13 +17,16 @@
 #include "model.h"
 #include "model-json.h"
 #include "source.h"
+#include "source-alibaba.h"
 #include "source-tencent.h"
 #include "util.h"
 #include "warn.h"
 #include "xmalloc.h"
+#include "xml.h"
 
 static const struct source *const sources[] = {
 	&source_tencent,
+	&source_alibaba,
 	&source_model,
 };
 
@@ -48,7 +51,7 @@ source_find(const char *name)
 const char *
 source_names(void)
 {
-	return "tencent, model";
+	return "tencent, alibaba, model";
 }
 
 int
@@ -167,7 +170,7 @@ source_load(const char *path, const struct source_opts *opts,
 	const struct source	*src = NULL;
 	struct source_ctx	 ctx;
 	cJSON			*root = NULL;
-	char			*data = NULL;
+	char			*data = NULL, *xmlroot = NULL;
 	const char		*shown, *p;
 	size_t			 len, i, line, col;
 	int			 score, best = 0, ret = -1;
@@ -203,12 +206,15 @@ source_load(const char *path, const struct source_opts *opts,
 		err_set(err, CGW_E_INPUT, "%s: the input is empty", shown);
 		goto out;
 	}
-	if (*p != '{' && *p != '[') {
-		err_set(err, CGW_E_INPUT, "%s: not JSON (expected a saved API "
-		    "response or a cgwgen model)", shown);
+	if (*p == '<') {
+		/* XML: only Alibaba Cloud answers in it (Format=XML). */
+		if (xml_to_json(data, len, shown, &root, &xmlroot, err) == -1)
+			goto out;
+	} else if (*p != '{' && *p != '[') {
+		err_set(err, CGW_E_INPUT, "%s: neither JSON nor XML (expected "
+		    "a saved API response or a cgwgen model)", shown);
 		goto out;
-	}
-	if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
+	} else if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
 		json_error_position(data, len, cJSON_GetErrorPtr(), &line,
 		    &col);
 		err_set(err, CGW_E_INPUT, "%s:%zu:%zu: invalid JSON", shown,
@@ -225,10 +231,13 @@ source_load(const char *path, const struct source_opts *opts,
 		}
 	}
 	if (src == NULL) {
-		err_set(err, CGW_E_INPUT, "%s: not a format cgwgen knows: "
-		    "expected a Tencent Cloud DescribeVpnConnections response "
-		    "or a cgwgen model (see cgwgen-model(5)); --cloud forces "
-		    "one", shown);
+		err_set(err, CGW_E_INPUT, "%s: not a format cgwgen knows%s%s%s: "
+		    "expected a Tencent Cloud DescribeVpnConnections response, "
+		    "an Alibaba Cloud DescribeVpnConnection(s) or "
+		    "DownloadVpnConnectionConfig response, or a cgwgen model "
+		    "(see cgwgen-model(5)); --cloud forces one", shown,
+		    xmlroot != NULL ? " (XML root element " : "",
+		    xmlroot != NULL ? xmlroot : "", xmlroot != NULL ? ")" : "");
 		goto out;
 	}
 	if (src->parse_json(root, &ctx, err) == -1 ||
@@ -253,6 +262,7 @@ out:
 	free(ctx.seen);
 	model_free(ctx.model);
 	cJSON_Delete(root);
+	free(xmlroot);
 	if (data != NULL) {
 		explicit_bzero(data, len);
 		free(data);

@@ -76,6 +76,16 @@ val_trusted(const char *s)
 }
 
 struct val *
+val_lossy(const char *s)
+{
+	struct val	*v;
+
+	v = val_str(s);
+	v->flags |= VAL_LOSSY;
+	return v;
+}
+
+struct val *
 val_int(long long n)
 {
 	struct val	*v;

@@ -26,6 +26,8 @@ enum val_type {
 
 #define VAL_SECRET	0x1
 #define VAL_TRUSTED	0x2	/* our own text: written without quoting */
+#define VAL_LOSSY	0x4	/* display text: what cannot be written
+				   becomes '?' instead of an error */
 
 struct val {
 	enum val_type	  type;
@@ -44,6 +46,7 @@ struct val	*val_str(const char *);
 struct val	*val_strn(const char *, size_t);
 struct val	*val_secret(const char *);
 struct val	*val_trusted(const char *);
+struct val	*val_lossy(const char *);
 struct val	*val_int(long long);
 struct val	*val_num_text(const char *);
 struct val	*val_list(void);

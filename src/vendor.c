@@ -42,8 +42,8 @@ static const char *const root_keys[] = { "name", "title", "interface",
     "files", "quoting", "supports", "algorithms", NULL };
 static const char *const file_keys[] = { "template", "suffix", NULL };
 static const char *const quoting_keys[] = { "bare", "quote", "escape",
-    "escaped", "unquotable", "secret_encoding", "secret_prefix",
-    "secret_encode_prefixes", NULL };
+    "escaped", "unquotable", "secrets_quoted", "secret_encoding",
+    "secret_prefix", "secret_encode_prefixes", NULL };
 static const char *const supports_keys[] = { "ike_versions",
     "aggressive_mode", "identity_types", "routing", NULL };
 
@@ -207,6 +207,9 @@ load_escape(struct vendor *v, const cJSON *root, struct cgw_err *err)
 	if ((rc = json_string(q, "quoting", "unquotable", &s, err)) == -1)
 		return -1;
 	if (rc == 0 && escape_charset(s, r->quote_forbid, err) == -1)
+		return -1;
+	if (json_bool(q, "quoting", "secrets_quoted", &r->secrets_quoted,
+	    err) == -1)
 		return -1;
 	if ((rc = json_string(q, "quoting", "secret_encoding", &s,
 	    err)) == -1)

@@ -34,6 +34,8 @@ static struct val *view_ike(struct view_ctx *, const struct tunnel *);
 static struct val *view_esp(struct view_ctx *, const struct tunnel *);
 static struct val *view_ts(const struct tunnel *);
 static struct val *view_cidrs(const struct tunnel *, int);
+static int	 ts_is_product(const struct tunnel *, const struct val *,
+		    const struct val *);
 static struct val *view_routing(const struct tunnel *, uint32_t);
 static struct val *view_bgp(const struct bgp *);
 static struct val *view_dpd(const struct tunnel *);
@@ -250,6 +252,33 @@ view_bgp(const struct bgp *b)
 	return v;
 }
 
+/*
+ * Whether pair k is (local_ts[k / nremote], remote_ts[k % nremote]): the
+ * order of "for each local, each remote". Sources that build products
+ * (Alibaba) build them VPC-major, so that order is tried too.
+ */
+static int
+ts_is_product(const struct tunnel *t, const struct val *l,
+    const struct val *r)
+{
+	size_t	k;
+	int	lmajor = 1, rmajor = 1;
+
+	for (k = 0; k < t->nts; k++) {
+		if (strcmp(t->ts[k].local,
+		    val_get(l->items[k / r->n], "cidr")->s) != 0 ||
+		    strcmp(t->ts[k].remote,
+		    val_get(r->items[k % r->n], "cidr")->s) != 0)
+			lmajor = 0;
+		if (strcmp(t->ts[k].remote,
+		    val_get(r->items[k / l->n], "cidr")->s) != 0 ||
+		    strcmp(t->ts[k].local,
+		    val_get(l->items[k % l->n], "cidr")->s) != 0)
+			rmajor = 0;
+	}
+	return lmajor || rmajor;
+}
+
 static struct val *
 view_routing(const struct tunnel *t, uint32_t if_id)
 {
@@ -300,7 +329,7 @@ static struct val *
 view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
     size_t count, uint32_t if_id)
 {
-	struct val	*v = val_map(), *ike, *esp;
+	struct val	*v = val_map(), *ike, *esp, *local_ts, *remote_ts;
 
 	(void)count;
 	if ((ike = view_ike(vc, t)) == NULL ||
@@ -320,8 +349,17 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	val_set(v, "ike", ike);
 	val_set(v, "esp", esp);
 	val_set(v, "traffic_selectors", view_ts(t));
-	val_set(v, "local_ts", view_cidrs(t, 0));
-	val_set(v, "remote_ts", view_cidrs(t, 1));
+	val_set(v, "local_ts", local_ts = view_cidrs(t, 0));
+	val_set(v, "remote_ts", remote_ts = view_cidrs(t, 1));
+	/* The pairs are every local with every remote, in that order. */
+	val_set(v, "ts_product", val_bool(t->nts > 1 &&
+	    t->nts == local_ts->n * remote_ts->n && ts_is_product(t,
+	    local_ts, remote_ts)));
+	/* One margin before the end of both lifetimes, for targets that
+	 * have a single setting for IKE and IPsec (Libreswan). */
+	val_set(v, "rekey_margin", val_int(t->esp_lifetime / 10 <
+	    t->ike_lifetime / 10 ? t->esp_lifetime / 10 :
+	    t->ike_lifetime / 10));
 	val_set(v, "routing", view_routing(t, if_id));
 	val_set(v, "dpd", view_dpd(t));
 	val_set(v, "nat_traversal", val_bool(t->nat_traversal));
@@ -341,7 +379,7 @@ view_connection(struct view_ctx *vc, const struct connection *c,
 	(void)index;
 	(void)count;
 	val_set(v, "id", val_str(c->id));
-	val_set(v, "name", val_str_or_null(c->name));
+	val_set(v, "name", c->name == NULL ? val_null() : val_lossy(c->name));
 	val_set(v, "cloud", val_str_or_null(c->cloud));
 	val_set(v, "cloud_title", src == NULL ? val_null() :
 	    val_trusted(src->title));

@@ -1182,8 +1182,8 @@ t_malformed(void)
 	    "malformed: truncated on line 1: %s", l.err.msg);
 	load_free(&l);
 	is_int(load("VpnConnectionId=x\n", &l), -1, "malformed: not JSON");
-	is_str(msg(&l), "not JSON (expected a saved API response or a cgwgen "
-	    "model)", "malformed: not JSON message");
+	is_str(msg(&l), "neither JSON nor XML (expected a saved API response "
+	    "or a cgwgen model)", "malformed: not JSON message");
 	load_free(&l);
 	is_int(load(" \n\t", &l), -1, "malformed: empty input");
 	is_str(msg(&l), "the input is empty", "malformed: empty message");
@@ -1270,7 +1270,7 @@ t_misc(void)
 	opts.cloud = "aws";
 	is_int(load_opts(r, &opts, &l), -1, "misc: unknown --cloud refused");
 	is_str(l.err.msg, "--cloud: unknown cloud \"aws\" (one of tencent, "
-	    "model)", "misc: --cloud message");
+	    "alibaba, model)", "misc: --cloud message");
 	load_free(&l);
 	free(c);
 	free(r);
