@@ -154,10 +154,17 @@ int
 json_object(const struct cJSON *obj, const char *path, const char *key,
     const struct cJSON **out, struct cgw_err *err)
 {
-	const cJSON	*v = json_get(obj, key);
+	/* An empty XML element: as the JSON form's {}. */
+	static const cJSON	 empty = { .type = cJSON_Object };
+	const cJSON		*v = json_get(obj, key);
 
 	if (v == NULL || cJSON_IsNull(v))
 		return 1;
+	if (cJSON_IsString(v) && v->valuestring != NULL &&
+	    *v->valuestring == '\0') {
+		*out = &empty;
+		return 0;
+	}
 	if (!cJSON_IsObject(v))
 		return err_set(err, CGW_E_INPUT, "%s%s%s: expected an object, "
 		    "found %s", path, *path == '\0' ? "" : ".", key,

@@ -4,6 +4,8 @@
  * strings that mean "not set". Each getter returns 0 when the field holds
  * a value, 1 when it is absent, null or an empty string, and -1 with err
  * set (naming path and key) when it holds something of the wrong kind.
+ * Where an object is expected, an empty string (an empty XML element)
+ * reads as an empty object.
  */
 #ifndef CGW_JSONUTIL_H
 #define CGW_JSONUTIL_H

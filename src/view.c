@@ -351,6 +351,7 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	val_set(v, "traffic_selectors", view_ts(t));
 	val_set(v, "local_ts", local_ts = view_cidrs(t, 0));
 	val_set(v, "remote_ts", remote_ts = view_cidrs(t, 1));
+	val_set(v, "ts_single", val_bool(t->nts == 1));
 	/* The pairs are every local with every remote, in that order. */
 	val_set(v, "ts_product", val_bool(t->nts > 1 &&
 	    t->nts == local_ts->n * remote_ts->n && ts_is_product(t,
