@@ -91,7 +91,7 @@ static const struct alg dh_table[] = {
 	{ .id = "modp2048s256", .name = "MODP-2048/256 (group 24)",
 	  .iana = 24, .flags = ALG_WEAK,
 	  .why = "RFC 8247 says it should not be used",
-	  .tc_ike = "GROUP24", .tc_esp = "DH-GROUP24", .al = "group24" },
+	  .tc_ike = "GROUP24", .tc_esp = "DH-GROUP24" },
 };
 
 static const struct {

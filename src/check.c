@@ -13,6 +13,7 @@
 #include "err.h"
 #include "model.h"
 #include "source.h"
+#include "util.h"
 #include "vendor.h"
 #include "warn.h"
 #include "xmalloc.h"
@@ -28,6 +29,7 @@ struct check_ctx {
 	char			 who[160];
 };
 
+static int	bgp_in_selectors(const struct tunnel *);
 static void	check_who(struct check_ctx *);
 static void	weak_alg(struct check_ctx *, const char *, enum mfield,
 		    enum alg_kind, const struct alg *);
@@ -37,6 +39,19 @@ static void	problem(struct check_ctx *, const char *, enum mfield,
 static void	vendor_alg(struct check_ctx *, const char *, enum mfield,
 		    enum vmap, enum alg_kind, const struct alg *);
 static void	vendor_tunnel(struct check_ctx *);
+
+/* Whether some selector pair carries the BGP session. */
+static int
+bgp_in_selectors(const struct tunnel *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nts; i++)
+		if (cidr_contains(t->ts[i].local, t->bgp.local_ip) &&
+		    cidr_contains(t->ts[i].remote, t->bgp.remote_ip))
+			return 1;
+	return 0;
+}
 
 static void
 check_who(struct check_ctx *cc)
@@ -83,6 +98,14 @@ weak_tunnel(struct check_ctx *cc)
 		    advice, sizeof(advice));
 		warn_add(cc->warn, "%s: no perfect forward secrecy (a stolen "
 		    "IKE key exposes past traffic); %s", cc->who, advice);
+	}
+	if (t->routing == ROUTING_BGP && !bgp_in_selectors(t)) {
+		source_advice_value(cc->c->cloud, MF_TS, "0.0.0.0/0", advice,
+		    sizeof(advice));
+		warn_add(cc->warn, "%s: BGP runs between %s and %s, outside "
+		    "the traffic selectors, so the session cannot cross the "
+		    "tunnel; %s", cc->who, t->bgp.local_ip, t->bgp.remote_ip,
+		    advice);
 	}
 	if (t->ike_version == 1 && t->ike_mode == IKE_AGGRESSIVE) {
 		source_advice_value(cc->c->cloud, MF_IKE_MODE, "main", advice,
@@ -175,8 +198,11 @@ vendor_tunnel(struct check_ctx *cc)
 	    t->ike_enc);
 	vendor_alg(cc, "IKE integrity", MF_IKE_INTEG, VM_IKE_INTEG, ALG_INTEG,
 	    t->ike_integ);
-	vendor_alg(cc, "the IKE PRF", MF_IKE_INTEG, VM_IKE_PRF, ALG_INTEG,
-	    t->ike_prf);
+	/* The PRF is the integrity algorithm's hash unless AEAD: say it once. */
+	if (t->ike_prf != t->ike_integ ||
+	    vendor_spell(v, VM_IKE_INTEG, t->ike_integ) != NULL)
+		vendor_alg(cc, "the IKE PRF", MF_IKE_INTEG, VM_IKE_PRF,
+		    ALG_INTEG, t->ike_prf);
 	vendor_alg(cc, "the IKE DH group", MF_IKE_DH, VM_IKE_DH, ALG_DH,
 	    t->ike_dh);
 	vendor_alg(cc, "ESP encryption", MF_ESP_ENC, VM_ESP_ENC, ALG_ENC,

@@ -1,7 +1,8 @@
 /*
  * Checks between a model and a target, before anything is rendered:
  * warnings for weak choices (MD5, DES, 3DES, DH groups 1, 2, 5 and 24, no
- * PFS, aggressive mode), errors for what the target cannot do. Each
+ * PFS, aggressive mode, BGP outside the traffic selectors), errors for
+ * what the target cannot do. Each
  * message names the connection and the cloud-side setting to change.
  */
 #ifndef CGW_CHECK_H

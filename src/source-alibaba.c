@@ -64,7 +64,7 @@ static int	al_list(const cJSON *, const char *, const char *,
 		    const cJSON **, size_t *, struct cgw_err *);
 static const cJSON *al_item(const cJSON *, size_t);
 static int	al_alg(const cJSON *, struct al_conn *, const char *,
-		    const char *, enum alg_kind, const char *,
+		    const char *, enum alg_kind, const char *, const char *,
 		    const struct alg **, struct cgw_err *);
 static int	al_ident(const char *, const char *, struct ident *,
 		    struct cgw_err *);
@@ -236,7 +236,7 @@ al_item(const cJSON *list, size_t i)
 
 static int
 al_alg(const cJSON *obj, struct al_conn *ac, const char *path,
-    const char *key, enum alg_kind kind, const char *def,
+    const char *key, enum alg_kind kind, const char *def, const char *extra,
     const struct alg **out, struct cgw_err *err)
 {
 	const struct alg	*table;
@@ -254,7 +254,9 @@ al_alg(const cJSON *obj, struct al_conn *ac, const char *path,
 	if ((*out = alg_by_alibaba(kind, s)) != NULL)
 		return 0;
 	table = alg_table(kind, &n);
-	allowed[0] = '\0';
+	/* extra: a value meaning "none", such as IpsecPfs disabled. */
+	snprintf(allowed, sizeof(allowed), "%s", extra == NULL ? "" : extra);
+	used = strlen(allowed);
 	for (i = 0; i < n; i++) {
 		if (table[i].al == NULL)
 			continue;
@@ -337,11 +339,11 @@ al_ike(const cJSON *conn, struct al_conn *ac, const char *key,
 	if (t->ike_version == 2)
 		t->ike_mode = IKE_MAIN;
 
-	if (al_alg(ike, ac, path, "IkeEncAlg", ALG_ENC, AL_DEF_ENC,
+	if (al_alg(ike, ac, path, "IkeEncAlg", ALG_ENC, AL_DEF_ENC, NULL,
 	    &t->ike_enc, err) == -1 ||
-	    al_alg(ike, ac, path, "IkeAuthAlg", ALG_INTEG, AL_DEF_AUTH,
+	    al_alg(ike, ac, path, "IkeAuthAlg", ALG_INTEG, AL_DEF_AUTH, NULL,
 	    &t->ike_prf, err) == -1 ||
-	    al_alg(ike, ac, path, "IkePfs", ALG_DH, AL_DEF_PFS, &t->ike_dh,
+	    al_alg(ike, ac, path, "IkePfs", ALG_DH, AL_DEF_PFS, NULL, &t->ike_dh,
 	    err) == -1)
 		return -1;
 	t->ike_integ = t->ike_prf;
@@ -401,16 +403,16 @@ al_ipsec(const cJSON *conn, struct al_conn *ac, const char *key,
 	if (r == 1)
 		return err_set(err, CGW_E_INPUT, "%s is missing: the response "
 		    "does not describe the IPsec settings", path);
-	if (al_alg(esp, ac, path, "IpsecEncAlg", ALG_ENC, AL_DEF_ENC,
+	if (al_alg(esp, ac, path, "IpsecEncAlg", ALG_ENC, AL_DEF_ENC, NULL,
 	    &t->esp_enc, err) == -1 ||
-	    al_alg(esp, ac, path, "IpsecAuthAlg", ALG_INTEG, AL_DEF_AUTH,
+	    al_alg(esp, ac, path, "IpsecAuthAlg", ALG_INTEG, AL_DEF_AUTH, NULL,
 	    &t->esp_integ, err) == -1)
 		return -1;
 	if ((r = json_string(esp, path, "IpsecPfs", &s, err)) == -1)
 		return -1;
 	if (r == 0 && strcasecmp(s, "disabled") == 0)
 		t->esp_pfs = NULL;
-	else if (al_alg(esp, ac, path, "IpsecPfs", ALG_DH, AL_DEF_PFS,
+	else if (al_alg(esp, ac, path, "IpsecPfs", ALG_DH, AL_DEF_PFS, "disabled",
 	    &t->esp_pfs, err) == -1)
 		return -1;
 	if ((r = json_uint(esp, path, "IpsecLifetime", 1, 86400, &life,
@@ -665,9 +667,11 @@ al_tunnel_option(const cJSON *opt, size_t i, struct al_conn *ac,
 		return err_set(err, CGW_E_INPUT, "%s: expected an object", path);
 	if ((r = json_string(opt, path, "TunnelId", &tid, err)) == -1)
 		return -1;
-	if (r == 1 || !is_token(tid))
-		return err_set(err, CGW_E_INPUT, "%s.TunnelId is missing or not "
-		    "a plain identifier", path);
+	if (r == 1)
+		return err_set(err, CGW_E_INPUT, "%s.TunnelId is missing", path);
+	if (!is_token(tid))
+		return err_set(err, CGW_E_INPUT, "%s.TunnelId \"%s\" is not a "
+		    "plain identifier", path, tid);
 	t = connection_add_tunnel(c);
 	t->id = xstrdup(tid);
 	if ((r = json_string(opt, path, "Role", &role, err)) == -1)
@@ -751,8 +755,12 @@ al_describe(const cJSON *conn, struct al_conn *ac, struct cgw_err *err)
 		return -1;
 	if (r == 0)
 		c->customer_gateway_id = xstrdup(s);
-	if (json_bool(conn, "", "EffectImmediately", &immediate, err) == -1 ||
-	    json_bool(conn, "", "EnableTunnelsBgp", &tunnels_bgp, err) == -1 ||
+	if ((r = json_bool(conn, "", "EffectImmediately", &immediate,
+	    err)) == -1)
+		return -1;
+	if (r == 1)
+		al_default(ac, "", "EffectImmediately", "false");
+	if (json_bool(conn, "", "EnableTunnelsBgp", &tunnels_bgp, err) == -1 ||
 	    json_object(conn, "", "VpnBgpConfig", &bgp, err) == -1 ||
 	    (bgp != NULL && json_bool(bgp, "VpnBgpConfig", "EnableBgp",
 	    &bgp_on, err) == -1) ||
@@ -817,9 +825,12 @@ al_download_tunnel(const cJSON *cfg, const cJSON *item, size_t i,
 			    "object", path);
 		if ((r = json_string(item, path, "TunnelId", &s, err)) == -1)
 			return -1;
-		if (r == 1 || !is_token(s))
-			return err_set(err, CGW_E_INPUT, "%s.TunnelId is missing "
-			    "or not a plain identifier", path);
+		if (r == 1)
+			return err_set(err, CGW_E_INPUT, "%s.TunnelId is missing",
+			    path);
+		if (!is_token(s))
+			return err_set(err, CGW_E_INPUT, "%s.TunnelId \"%s\" is "
+			    "not a plain identifier", path, s);
 	} else {
 		path[0] = '\0';
 		s = ac->id;

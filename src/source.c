@@ -221,6 +221,11 @@ source_load(const char *path, const struct source_opts *opts,
 		    line, col);
 		goto out;
 	}
+	/* An Alibaba response root names its action: trust it. */
+	if (src == NULL && xmlroot != NULL && (strcmp(xmlroot, "Error") == 0 ||
+	    strncmp(xmlroot, "DescribeVpnConnection", 21) == 0 ||
+	    strcmp(xmlroot, "DownloadVpnConnectionConfigResponse") == 0))
+		src = &source_alibaba;
 	if (src == NULL) {
 		for (i = 0; i < nitems(sources); i++) {
 			score = sources[i]->detect_json(root);

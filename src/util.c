@@ -57,6 +57,11 @@ util_read_file(const char *path, size_t max, char **data, size_t *len,
 		}
 		if (n == 0)
 			break;
+		if (b.len + (size_t)n > max) {
+			err_set(err, CGW_E_LIMIT, "%s: larger than the limit of "
+			    "%zu bytes", shown, max);
+			goto out;
+		}
 		if (buf_add(&b, chunk, (size_t)n, err) == -1) {
 			err_prefix(err, "%s", shown);
 			goto out;
@@ -175,6 +180,23 @@ cidr_parse(const char *s, char *out, size_t outlen, int *host_bits)
 	    (unsigned)len) >= outlen)
 		return 0;
 	return fam;
+}
+
+int
+cidr_contains(const char *cidr, const char *addr)
+{
+	char		 net[64], host[64];
+	const char	*slash;
+	int		 hb, fam;
+
+	if ((fam = cidr_parse(cidr, net, sizeof(net), &hb)) == 0 ||
+	    (slash = strchr(net, '/')) == NULL || addr_family(addr) != fam)
+		return 0;
+	/* The address masked to the block's length is the block itself. */
+	snprintf(host, sizeof(host), "%s%s", addr, slash);
+	if (cidr_parse(host, host, sizeof(host), &hb) == 0)
+		return 0;
+	return strcmp(host, net) == 0;
 }
 
 static int

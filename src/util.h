@@ -31,6 +31,8 @@ int	addr_family(const char *);
  * were set and have been cleared. Returns the family, 0 if invalid.
  */
 int	cidr_parse(const char *, char *, size_t, int *);
+/* Whether the address lies inside the CIDR block (same family). */
+int	cidr_contains(const char *, const char *);
 /* Host name: letters, digits, '-', '_', dot-separated, at most 253. */
 int	is_fqdn(const char *);
 /* local@domain with a host-name domain. */

@@ -101,6 +101,10 @@ element(const xmlNode *e, const char *file, int depth, struct cgw_err *err)
 	}
 	if (!has_elements) {
 		text = xmlNodeGetContent(e);
+		/* Only white space: an empty element laid out on two lines. */
+		if (text != NULL && text[strspn((const char *)text,
+		    " \t\r\n")] == '\0')
+			text[0] = '\0';
 		v = cJSON_CreateString(text == NULL ? "" : (const char *)text);
 		if (text != NULL) {
 			explicit_bzero(text, strlen((const char *)text));
