@@ -168,6 +168,35 @@ unlike "$err" "strongswan c$" "no line is cut in the middle"
 like "$err" "strongswan cannot use SM4-CBC for ESP encryption; set IPSECOptionsSpecification.EncryptAlgorithm to AES-CBC-256 in Tencent Cloud" \
     "with the cloud-side fix"
 
+# --- Alibaba Cloud and XML -------------------------------------------------
+
+alibaba="$top_srcdir/tests/golden/cases/alibaba-single/input.xml"
+run render -q --vendor libreswan --input "$alibaba" --output "$TMP/a.conf"
+is "$rc" 0 "an Alibaba XML response renders for Libreswan"
+is "$(ls "$TMP" | grep -c '^a\.')" 2 "into FILE and the .secrets beside it"
+is "$(stat -c %a "$TMP/a.secrets")" 600 "the secrets file is mode 0600"
+like "$(cat "$TMP/a.secrets")" ': PSK "' "holding the PSK line"
+
+printf 'precious\n' >"$TMP/keep2.conf"
+printf '<DescribeVpnConnectionResponse><VpnConnectionId>vco-x</VpnConnectionId>' \
+    >"$TMP/cut.xml"
+run render -q --vendor strongswan --input "$TMP/cut.xml" \
+    --output "$TMP/keep2.conf"
+is "$rc" 1 "a truncated XML response fails"
+like "$err" "cut.xml:1: invalid XML" "with the file and line"
+is "$(cat "$TMP/keep2.conf")" "precious" "and the existing file is untouched"
+
+printf '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x "y">]>\n<r>&x;</r>\n' \
+    >"$TMP/dtd.xml"
+run show --input "$TMP/dtd.xml"
+is "$rc" 1 "an XML document with a DTD is refused"
+like "$err" "document type declaration" "saying why"
+
+download="$top_srcdir/tests/golden/cases/alibaba-download-single/input.json"
+run show -q --input "$download"
+is "$rc" 2 "a Download without --connection is a usage error"
+like "$err" "give its id with one --connection" "that says what to add"
+
 # --- selection, stdin, warnings ---------------------------------------
 
 run render -q --vendor strongswan --input "$example" \
