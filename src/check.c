@@ -211,6 +211,23 @@ vendor_tunnel(struct check_ctx *cc)
 	    t->esp_integ);
 	vendor_alg(cc, "the PFS group", MF_ESP_PFS, VM_ESP_PFS, ALG_DH,
 	    t->esp_pfs);
+	if (!v->separate_prf && t->ike_integ != NULL &&
+	    t->ike_prf != t->ike_integ) {
+		snprintf(text, sizeof(text), "use %s as the IKE PRF with %s "
+		    "for integrity (its PRF is the integrity algorithm's hash)",
+		    t->ike_prf->name, t->ike_integ->name);
+		problem(cc, text, MF_IKE_INTEG, NULL, NULL);
+	}
+	if (v->ike_lifetime_max != 0 && t->ike_lifetime > v->ike_lifetime_max)
+		warn_add(cc->warn, "%s: %s keeps an IKE SA at most %u seconds, "
+		    "not %u: this device rekeys sooner than the cloud, which "
+		    "the cloud accepts", cc->who, v->name,
+		    (unsigned)v->ike_lifetime_max, (unsigned)t->ike_lifetime);
+	if (v->esp_lifetime_max != 0 && t->esp_lifetime > v->esp_lifetime_max)
+		warn_add(cc->warn, "%s: %s keeps an IPsec SA at most %u seconds, "
+		    "not %u: this device rekeys sooner than the cloud, which "
+		    "the cloud accepts", cc->who, v->name,
+		    (unsigned)v->esp_lifetime_max, (unsigned)t->esp_lifetime);
 	if (!(v->id_types & (1 << t->local_id.type))) {
 		snprintf(text, sizeof(text), "use a %s identity for this "
 		    "device", id_type_name(t->local_id.type));

@@ -348,7 +348,7 @@ al_ike(const cJSON *conn, struct al_conn *ac, const char *key,
 		return -1;
 	t->ike_integ = t->ike_prf;
 
-	if ((r = json_uint(ike, path, "IkeLifetime", 1, 86400, &life,
+	if ((r = json_uint(ike, path, "IkeLifetime", 0, 86400, &life,
 	    err)) == -1)
 		return -1;
 	if (r == 1) {
@@ -415,7 +415,7 @@ al_ipsec(const cJSON *conn, struct al_conn *ac, const char *key,
 	else if (al_alg(esp, ac, path, "IpsecPfs", ALG_DH, AL_DEF_PFS, "disabled",
 	    &t->esp_pfs, err) == -1)
 		return -1;
-	if ((r = json_uint(esp, path, "IpsecLifetime", 1, 86400, &life,
+	if ((r = json_uint(esp, path, "IpsecLifetime", 0, 86400, &life,
 	    err)) == -1)
 		return -1;
 	if (r == 1) {

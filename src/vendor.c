@@ -39,18 +39,21 @@ static const struct {
 
 /* Every key a vendor data file may hold: a typo is an error. */
 static const char *const root_keys[] = { "name", "title", "interface",
-    "files", "quoting", "supports", "algorithms", NULL };
+    "files", "quoting", "supports", "limits", "algorithms", NULL };
+static const char *const limits_keys[] = { "ike_lifetime_max",
+    "esp_lifetime_max", NULL };
 static const char *const file_keys[] = { "template", "suffix", NULL };
 static const char *const quoting_keys[] = { "bare", "quote", "escape",
     "escaped", "unquotable", "secrets_quoted", "secret_encoding",
     "secret_prefix", "secret_encode_prefixes", NULL };
 static const char *const supports_keys[] = { "ike_versions",
-    "aggressive_mode", "identity_types", "routing", NULL };
+    "aggressive_mode", "separate_prf", "identity_types", "routing", NULL };
 
 static int	load_maps(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_escape(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_supports(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_files(struct vendor *, const cJSON *, struct cgw_err *);
+static int	load_limits(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_templates(struct vendor *, struct cgw_err *);
 static int	name_cmp(const void *, const void *);
 static int	str_list(const cJSON *, const char *, const char *,
@@ -259,6 +262,9 @@ load_supports(struct vendor *v, const cJSON *root, struct cgw_err *err)
 	if ((r = json_bool(s, "supports", "aggressive_mode", &v->aggressive,
 	    err)) == -1)
 		return -1;
+	if ((r = json_bool(s, "supports", "separate_prf", &v->separate_prf,
+	    err)) == -1)
+		return -1;
 	if (json_array(s, "supports", "identity_types", &a, err) != 0)
 		return err_set(err, CGW_E_TEMPLATE, "supports.identity_types "
 		    "is missing");
@@ -280,6 +286,34 @@ load_supports(struct vendor *v, const cJSON *root, struct cgw_err *err)
 			    "expected some of %s", routing_names());
 		v->routings |= 1 << rt;
 	}
+	return 0;
+}
+
+/* Optional: the longest SA lifetimes the target keeps. */
+static int
+load_limits(struct vendor *v, const cJSON *root, struct cgw_err *err)
+{
+	const cJSON	*l;
+	uint64_t	 x;
+	int		 r;
+
+	if ((r = json_object(root, "", "limits", &l, err)) == -1)
+		return -1;
+	if (r == 1)
+		return 0;
+	if (json_check_keys(l, "limits", limits_keys, "cgwgen-template(5)",
+	    err) == -1)
+		return -1;
+	if ((r = json_uint(l, "limits", "ike_lifetime_max", 60, 604800, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->ike_lifetime_max = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "esp_lifetime_max", 60, 604800, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->esp_lifetime_max = (uint32_t)x;
 	return 0;
 }
 
@@ -429,6 +463,7 @@ vendor_load(const char *datadir, const char *name, struct vendor **out,
 	v->interface = xstrdup(r == 0 ? s : "eth0");
 	if (load_maps(v, root, err) == -1 || load_escape(v, root, err) == -1 ||
 	    load_supports(v, root, err) == -1 ||
+	    load_limits(v, root, err) == -1 ||
 	    load_files(v, root, err) == -1)
 		goto fail;
 	xasprintf(&v->dir, "%s/templates/%s", datadir, name);

@@ -11,6 +11,7 @@
 #define CGW_VENDOR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "escape.h"
 
@@ -51,6 +52,10 @@ struct vendor {
 	struct vendor_map	 maps[VM__COUNT];
 	int			 ike_versions;	/* bit 1: IKEv1, bit 2: IKEv2 */
 	int			 aggressive;
+	int			 separate_prf;	/* a PRF other than the integrity
+						   algorithm's hash */
+	uint32_t		 ike_lifetime_max; /* 0: no limit */
+	uint32_t		 esp_lifetime_max;
 	int			 id_types;	/* bits by enum id_type */
 	int			 routings;	/* bits by enum routing */
 	char			*interface;	/* default outside interface */

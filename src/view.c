@@ -30,6 +30,10 @@ static int	 add_alg(struct view_ctx *, struct val *, const char *,
 		    enum vmap, const struct alg *);
 static struct val *view_ident(const struct ident *);
 static struct val *view_end(const char *, const struct ident *);
+static uint32_t	 view_ike_lifetime(const struct vendor *,
+		    const struct tunnel *);
+static uint32_t	 view_esp_lifetime(const struct vendor *,
+		    const struct tunnel *);
 static struct val *view_ike(struct view_ctx *, const struct tunnel *);
 static struct val *view_esp(struct view_ctx *, const struct tunnel *);
 static struct val *view_ts(const struct tunnel *);
@@ -125,10 +129,28 @@ view_end(const char *addr, const struct ident *id)
 	return v;
 }
 
+/* The lifetimes the target keeps: the cloud's, within its limits. */
+static uint32_t
+view_ike_lifetime(const struct vendor *v, const struct tunnel *t)
+{
+	if (v->ike_lifetime_max != 0 && t->ike_lifetime > v->ike_lifetime_max)
+		return v->ike_lifetime_max;
+	return t->ike_lifetime;
+}
+
+static uint32_t
+view_esp_lifetime(const struct vendor *v, const struct tunnel *t)
+{
+	if (v->esp_lifetime_max != 0 && t->esp_lifetime > v->esp_lifetime_max)
+		return v->esp_lifetime_max;
+	return t->esp_lifetime;
+}
+
 static struct val *
 view_ike(struct view_ctx *vc, const struct tunnel *t)
 {
 	struct val	*v = val_map();
+	uint32_t	 life;
 
 	val_set(v, "version", val_int(t->ike_version));
 	val_set(v, "v1", val_bool(t->ike_version == 1));
@@ -145,9 +167,10 @@ view_ike(struct view_ctx *vc, const struct tunnel *t)
 		return NULL;
 	}
 	val_set(v, "dh_group", val_int(t->ike_dh->iana));
-	val_set(v, "lifetime", val_int(t->ike_lifetime));
-	val_set(v, "rekey", val_int(t->ike_lifetime - t->ike_lifetime / 10));
-	val_set(v, "margin", val_int(t->ike_lifetime / 10));
+	life = view_ike_lifetime(vc->vendor, t);
+	val_set(v, "lifetime", val_int(life));
+	val_set(v, "rekey", val_int(life - life / 10));
+	val_set(v, "margin", val_int(life / 10));
 	return v;
 }
 
@@ -156,6 +179,7 @@ view_esp(struct view_ctx *vc, const struct tunnel *t)
 {
 	struct val	*v = val_map();
 	uint64_t	 bytes;
+	uint32_t	 life;
 
 	val_set(v, "aead", val_bool((t->esp_enc->flags & ALG_AEAD) != 0));
 	if (add_alg(vc, v, "encryption", VM_ESP_ENC, t->esp_enc) == -1 ||
@@ -166,9 +190,10 @@ view_esp(struct view_ctx *vc, const struct tunnel *t)
 	}
 	val_set(v, "pfs_group", t->esp_pfs == NULL ? val_null() :
 	    val_int(t->esp_pfs->iana));
-	val_set(v, "lifetime", val_int(t->esp_lifetime));
-	val_set(v, "rekey", val_int(t->esp_lifetime - t->esp_lifetime / 10));
-	val_set(v, "margin", val_int(t->esp_lifetime / 10));
+	life = view_esp_lifetime(vc->vendor, t);
+	val_set(v, "lifetime", val_int(life));
+	val_set(v, "rekey", val_int(life - life / 10));
+	val_set(v, "margin", val_int(life / 10));
 	if (t->esp_lifetime_kb == 0) {
 		val_set(v, "lifetime_kb", val_null());
 		val_set(v, "lifetime_bytes", val_null());
@@ -330,6 +355,7 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
     size_t count, uint32_t if_id)
 {
 	struct val	*v = val_map(), *ike, *esp, *local_ts, *remote_ts;
+	uint32_t	 ike_life, esp_life;
 
 	(void)count;
 	if ((ike = view_ike(vc, t)) == NULL ||
@@ -358,9 +384,10 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	    local_ts, remote_ts)));
 	/* One margin before the end of both lifetimes, for targets that
 	 * have a single setting for IKE and IPsec (Libreswan). */
-	val_set(v, "rekey_margin", val_int(t->esp_lifetime / 10 <
-	    t->ike_lifetime / 10 ? t->esp_lifetime / 10 :
-	    t->ike_lifetime / 10));
+	ike_life = view_ike_lifetime(vc->vendor, t);
+	esp_life = view_esp_lifetime(vc->vendor, t);
+	val_set(v, "rekey_margin", val_int(esp_life / 10 < ike_life / 10 ?
+	    esp_life / 10 : ike_life / 10));
 	val_set(v, "routing", view_routing(t, if_id));
 	val_set(v, "dpd", view_dpd(t));
 	val_set(v, "nat_traversal", val_bool(t->nat_traversal));

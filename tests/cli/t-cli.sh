@@ -197,6 +197,29 @@ run show -q --input "$download"
 is "$rc" 2 "a Download without --connection is a usage error"
 like "$err" "give its id with one --connection" "that says what to add"
 
+tencent_with 'c["IKEOptionsSpecification"]["IKESaLifetimeSeconds"] = 604800' \
+    >"$TMP/longlife.json"
+run render --vendor libreswan --input "$TMP/longlife.json"
+is "$rc" 0 "a 7-day IKE lifetime renders for Libreswan"
+like "$out" "ikelifetime=86400s" "capped at Libreswan's 24 hours"
+like "$out" "rekeymargin=360s" "with a margin that fits the shorter SA"
+like "$err" "libreswan keeps an IKE SA at most 86400 seconds, not 604800" \
+    "and a warning says so"
+run render -q --vendor strongswan --input "$TMP/longlife.json"
+like "$out" "rekey_time = 544320s" "strongSwan keeps the cloud's lifetime"
+
+"$CGWGEN" show -q --input "$example" --connection vpnx-df9oztok |
+    sed 's/"prf":	"sha256"/"prf":	"sha512"/' >"$TMP/prf.json"
+grep -q '"prf":	"sha512"' "$TMP/prf.json"
+ok $? "(a hand-written model with a PRF of its own)"
+run render -q --vendor strongswan --input "$TMP/prf.json"
+like "$out" "proposals = aes256-sha256-prfsha512-modp2048" \
+    "strongSwan writes a separate IKE PRF"
+run render -q --vendor libreswan --input "$TMP/prf.json"
+is "$rc" 1 "Libreswan, which cannot, refuses it"
+like "$err" "libreswan cannot use HMAC-SHA2-512-256 as the IKE PRF with HMAC-SHA2-256-128 for integrity" \
+    "saying so"
+
 # --- selection, stdin, warnings ---------------------------------------
 
 run render -q --vendor strongswan --input "$example" \

@@ -1,10 +1,12 @@
 # Shared helpers for the real-daemon tests (POSIX sh; source it, do not run it).
 #
-# Two parts:
+# Three parts:
 #   dt_*  namespaces, wires, addresses, cleanup, TAP output: daemon-neutral, so a
 #         Libreswan test can reuse them.
 #   sw_*  one strongSwan charon per namespace (kernel-libipsec: this kernel has no
 #         ESP, so ESP is carried in UDP through a TUN device by charon itself).
+#   lsw_* one Libreswan pluto per namespace, run from the unpacked Debian
+#         package (t-libreswan.sh); sw_selected/sw_ike_up read a charon log.
 #
 # Every namespace, daemon and temporary file is recorded when it is created and
 # removed by dt_cleanup (installed as an EXIT trap by dt_init). Only pids this
@@ -104,6 +106,7 @@ dt_init()
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	trap 'exit 129' HUP
+	trap 'exit 141' PIPE	# e.g. "| head": still clean up
 }
 
 # dt_cleanup: stop our daemons, delete our namespaces, remove our files.
@@ -421,4 +424,318 @@ sw_if_ids()
 			if (v !~ /^0+$/) n++
 		}
 		END { print n + 0 }'
+}
+
+# ---------------------------------------------------------------- Libreswan
+#
+# Debian's libreswan conflicts with strongSwan's packages, so it is never
+# installed: lsw_prepare takes the .deb (LSW_DEB, a cached one, apt's own
+# cache, or "apt-get download libreswan") and unpacks it with dpkg-deb -x
+# into LSW_CACHE. lsw_start runs pluto in a private mount namespace in which
+# read-only overlays put the package's usr/libexec/ipsec and usr/sbin/ipsec
+# at their usual places: pluto runs /usr/libexec/ipsec/addconn by that fixed
+# path, and its default updown "ipsec _updown" must find Libreswan's
+# /usr/sbin/ipsec, not strongSwan's. The root file system is not changed.
+#
+# This kernel has no ESP in XFRM: pluto negotiates, then fails to install
+# the SAs ("setup_half_ipsec_sa() hit fail"). lsw_events turns its log into
+# what was negotiated.
+
+LSW_DEB=${LSW_DEB:-}
+LSW_CACHE=${LSW_CACHE:-${TMPDIR:-/tmp}/cgwgen-libreswan-cache}
+LSW_ROOT=
+LSW_VERSION=
+
+# lsw_cache_dir: create LSW_CACHE (mode 0700) and refuse one that others
+# could have filled: root runs what is unpacked there.
+lsw_cache_dir()
+{
+	if [ ! -e "$LSW_CACHE" ] && [ ! -L "$LSW_CACHE" ]; then
+		mkdir -p "$LSW_CACHE" 2>/dev/null && chmod 700 "$LSW_CACHE"
+	fi
+	if [ ! -d "$LSW_CACHE" ] || [ -L "$LSW_CACHE" ] || [ ! -O "$LSW_CACHE" ]; then
+		echo "cannot use LSW_CACHE=$LSW_CACHE (missing, a symlink or not owned by $(id -un))"
+		return 1
+	fi
+	case $(stat -c %A "$LSW_CACHE" 2>/dev/null) in
+	d????-??-?) ;;
+	*) echo "LSW_CACHE=$LSW_CACHE is writable by others"; return 1 ;;
+	esac
+}
+
+# lsw_find_deb: set LSW_DEB to a libreswan .deb: LSW_DEB if set, else the
+# newest in LSW_CACHE or in apt's cache, else one that "apt-get download"
+# puts into LSW_CACHE. Prints the reason and fails otherwise.
+lsw_find_deb()
+{
+	if [ -n "$LSW_DEB" ]; then
+		[ -f "$LSW_DEB" ] && [ -r "$LSW_DEB" ] && return 0
+		echo "LSW_DEB=$LSW_DEB is not a readable file"
+		return 1
+	fi
+	for lsw_f in "$LSW_CACHE"/libreswan_*.deb \
+			/var/cache/apt/archives/libreswan_*.deb; do
+		[ -f "$lsw_f" ] || continue
+		if [ -z "$LSW_DEB" ] || [ "$lsw_f" -nt "$LSW_DEB" ]; then
+			LSW_DEB=$lsw_f
+		fi
+	done
+	[ -n "$LSW_DEB" ] && return 0
+	command -v apt-get >/dev/null 2>&1 || {
+		echo "no libreswan .deb in $LSW_CACHE and no apt-get to download one (set LSW_DEB)"
+		return 1
+	}
+	lsw_dl=$LSW_CACHE/download.$$
+	rm -rf "$lsw_dl"; mkdir "$lsw_dl" || return 1
+	lsw_to=
+	command -v timeout >/dev/null 2>&1 && lsw_to="timeout 120"
+	if ! (cd "$lsw_dl" && $lsw_to apt-get download -q libreswan) \
+			>"$lsw_dl.log" 2>&1; then
+		echo "could not download libreswan; apt-get download libreswan said:" \
+			"$(grep -v '^W: Download is performed unsandboxed' "$lsw_dl.log" |
+			   tail -n 2 | tr '\n' ' ')(set LSW_DEB, or put the .deb into $LSW_CACHE)"
+		rm -rf "$lsw_dl" "$lsw_dl.log"
+		return 1
+	fi
+	for lsw_f in "$lsw_dl"/libreswan_*.deb; do
+		[ -f "$lsw_f" ] || break
+		mv -f "$lsw_f" "$LSW_CACHE/" && LSW_DEB=$LSW_CACHE/$(basename "$lsw_f")
+	done
+	rm -rf "$lsw_dl" "$lsw_dl.log"
+	[ -n "$LSW_DEB" ] && return 0
+	echo "apt-get download libreswan wrote no libreswan_*.deb"
+	return 1
+}
+
+# lsw_prepare: find (or download) the package and unpack it once per .deb
+# into LSW_CACHE/root-<name>. Sets LSW_ROOT and LSW_VERSION; prints the
+# reason and fails if that is not possible.
+lsw_prepare()
+{
+	command -v dpkg-deb >/dev/null 2>&1 ||
+		{ echo "needs dpkg-deb (to unpack the libreswan package)"; return 1; }
+	lsw_cache_dir || return 1
+	lsw_find_deb || return 1
+	[ "$(dpkg-deb -f "$LSW_DEB" Package 2>/dev/null)" = libreswan ] ||
+		{ echo "$LSW_DEB is not a libreswan package"; return 1; }
+	LSW_VERSION=$(dpkg-deb -f "$LSW_DEB" Version)
+	LSW_ROOT=$LSW_CACHE/root-$(basename "$LSW_DEB" .deb)
+	[ -x "$LSW_ROOT/usr/libexec/ipsec/pluto" ] && return 0
+	rm -rf "$LSW_ROOT.$$"
+	if ! dpkg-deb -x "$LSW_DEB" "$LSW_ROOT.$$" 2>"$LSW_CACHE/unpack.err.$$"; then
+		echo "dpkg-deb -x $LSW_DEB failed: $(head -n 1 "$LSW_CACHE/unpack.err.$$")"
+		rm -rf "$LSW_ROOT.$$" "$LSW_CACHE/unpack.err.$$"
+		return 1
+	fi
+	rm -f "$LSW_CACHE/unpack.err.$$"
+	# a tree without pluto is broken; one with pluto may be a parallel
+	# run's, in use: keep it (rename(2) refuses to replace it)
+	[ -d "$LSW_ROOT" ] && [ ! -x "$LSW_ROOT/usr/libexec/ipsec/pluto" ] &&
+		rm -rf "$LSW_ROOT"
+	mv -T "$LSW_ROOT.$$" "$LSW_ROOT" 2>/dev/null || rm -rf "$LSW_ROOT.$$"
+	[ -x "$LSW_ROOT/usr/libexec/ipsec/pluto" ] ||
+		{ echo "no usr/libexec/ipsec/pluto in $LSW_DEB"; return 1; }
+}
+
+# lsw_skip_reason: after lsw_prepare, prints why pluto cannot run here.
+lsw_skip_reason()
+{
+	command -v certutil >/dev/null 2>&1 ||
+		{ echo "no certutil for pluto's NSS database (libnss3-tools)"; return; }
+	lsw_missing=
+	for lsw_b in pluto addconn whack _updown.xfrm; do
+		[ -e "$LSW_ROOT/usr/libexec/ipsec/$lsw_b" ] ||
+			{ echo "no usr/libexec/ipsec/$lsw_b in $LSW_DEB"; return; }
+		case $lsw_b in _*) continue ;; esac
+		lsw_missing="$lsw_missing $(ldd "$LSW_ROOT/usr/libexec/ipsec/$lsw_b" 2>&1 |
+			awk '/not found/ { print $1 }')"
+	done
+	# shellcheck disable=SC2086
+	lsw_missing=$(printf '%s\n' $lsw_missing | sort -u | tr '\n' ' ')
+	if [ -n "${lsw_missing% }" ]; then
+		echo "libreswan's pluto/addconn/whack need missing libraries: ${lsw_missing% };" \
+			"install the Depends of the package: $(dpkg-deb -f "$LSW_DEB" Depends |
+			sed 's/([^)]*)//g; s/ //g; s/,/ /g')"
+		return
+	fi
+	if ! unshare -m sh -c '
+		mount -t overlay overlay -o "lowerdir=$1/usr/libexec:/usr/libexec" /usr/libexec &&
+		mount -t overlay overlay -o "lowerdir=$1/usr/sbin:/usr/sbin" /usr/sbin &&
+		[ -x /usr/libexec/ipsec/pluto ] && [ -x /usr/libexec/ipsec/addconn ] &&
+		grep -q IPSEC_EXECDIR /usr/sbin/ipsec' sh "$LSW_ROOT" >/dev/null 2>&1
+	then
+		echo "cannot overlay the unpacked libreswan onto /usr/libexec and /usr/sbin in a private mount namespace (overlayfs)"
+	fi
+}
+
+# lsw_write_conf DIR CONF SECRETS: DIR/ipsec.conf = a "config setup" for
+# pluto in a namespace + "include CONF"; DIR/ipsec.secrets = "include
+# SECRETS". The log goes to DIR/pluto.log.
+lsw_write_conf()
+{
+	lsw_d=$1
+	mkdir -p "$lsw_d/nss" "$lsw_d/run" || return 1
+	cat > "$lsw_d/ipsec.conf" <<EOF
+# written by tests/daemon/lib.sh
+config setup
+	# cgwgen's output has no "config setup"; IKEv1 needs this:
+	ikev1-policy=accept
+	logfile=$lsw_d/pluto.log
+	logappend=no
+	plutodebug=none
+	dumpdir=$lsw_d/run
+	dnssec-enable=no
+	nhelpers=1
+
+include $2
+EOF
+	printf '# written by tests/daemon/lib.sh\ninclude %s\n' "$3" > "$lsw_d/ipsec.secrets"
+}
+
+# lsw_start NS DIR: a fresh NSS database in DIR/nss, then pluto in NS with
+# DIR's files (see lsw_write_conf), in a private mount namespace with the
+# unpacked package overlaid. pluto itself runs addconn --autoall, which
+# adds, routes (auto=ondemand) and starts (auto=start) the connections;
+# lsw_start returns once pluto answers whack and that addconn is done.
+# Sets LSW_PID and records it for cleanup. Fails if pluto exits (a syntax
+# error in the configuration ends it: see DIR/pluto.out).
+lsw_start()
+{
+	lsw_ns=$1 lsw_d=$2
+	rm -rf "$lsw_d/nss"; mkdir -p "$lsw_d/nss" "$lsw_d/run"
+	certutil -N -d "sql:$lsw_d/nss" --empty-password >"$lsw_d/certutil.out" 2>&1 ||
+		{ echo "certutil -N failed: $(cat "$lsw_d/certutil.out")" >&2; return 1; }
+	: > "$lsw_d/pluto.log"
+	# ip netns exec, unshare and sh all exec, so $! is pluto itself.
+	ip netns exec "$lsw_ns" unshare -m sh -c '
+		mount -t overlay overlay -o "lowerdir=$1/usr/libexec:/usr/libexec" /usr/libexec &&
+		mount -t overlay overlay -o "lowerdir=$1/usr/sbin:/usr/sbin" /usr/sbin &&
+		exec /usr/libexec/ipsec/pluto --nofork --config "$2/ipsec.conf" \
+			--secretsfile "$2/ipsec.secrets" --nssdir "$2/nss" \
+			--rundir "$2/run" --ipsecdir "$2"' \
+		sh "$LSW_ROOT" "$lsw_d" </dev/null >"$lsw_d/pluto.out" 2>&1 &
+	LSW_PID=$!
+	DT_PIDS="$DT_PIDS $LSW_PID"
+	echo "$LSW_PID" > "$lsw_d/pluto.pid"
+	lsw_i=0
+	while [ $lsw_i -lt 100 ]; do
+		if ! kill -0 "$LSW_PID" 2>/dev/null; then
+			echo "pluto in $lsw_ns exited at start" >&2
+			return 1
+		fi
+		if [ -S "$lsw_d/run/pluto.ctl" ] &&
+		   grep -q 'listening for IKE messages' "$lsw_d/pluto.log" &&
+		   ! lsw_addconn_running "$LSW_PID" &&
+		   lsw_whack "$lsw_d" --status >/dev/null 2>&1; then
+			return 0
+		fi
+		sleep 0.1
+		lsw_i=$((lsw_i + 1))
+	done
+	echo "pluto in $lsw_ns: not ready (whack, addconn) after 10 s" >&2
+	return 1
+}
+
+# lsw_addconn_running PID: true while PID has a child process "addconn".
+lsw_addconn_running()
+{
+	for lsw_f in /proc/[0-9]*/stat; do
+		{ read -r lsw_s < "$lsw_f"; } 2>/dev/null || continue
+		case $lsw_s in
+		*" (addconn) "?" $1 "*) return 0 ;;
+		esac
+	done
+	return 1
+}
+
+lsw_whack()      # lsw_whack DIR ARGS...: whack against that pluto
+{
+	lsw_d=$1; shift
+	"$LSW_ROOT/usr/libexec/ipsec/whack" --ctlsocket "$lsw_d/run/pluto.ctl" "$@"
+}
+
+# lsw_stop DIR: stop the pluto started with DIR.
+lsw_stop()
+{
+	[ -s "$1/pluto.pid" ] || return 0
+	lsw_p=$(cat "$1/pluto.pid")
+	dt_kill_pids "$lsw_p"
+	dt_forget_pid "$lsw_p"
+	rm -f "$1/pluto.pid"
+}
+
+# lsw_events DIR: pluto's log as events, one per line:
+#   add NAME      pluto added connection NAME ("added IKEv1|IKEv2 connection")
+#   addfail NAME  it refused one ("failed to add ... connection: why")
+#   init NAME     it started a phase 1 itself (Main/Aggressive Mode, IKEv2)
+#   p1 NAME       a phase 1 was done: "IKE SA established" (IKEv1 main and
+#                 aggressive mode), "initiator|responder established IKE SA"
+#                 (IKEv2)
+#   p2 NAME       a phase 2 of NAME got as far as installing its SAs: the
+#                 peer's answer (or proposal) was authenticated and its
+#                 proposal and selectors accepted; on this kernel that
+#                 install fails ("setup_half_ipsec_sa() hit fail"), elsewhere
+#                 it succeeds ("IPsec SA established", "established Child SA")
+#   nokernel      the kernel refused an ESP SA (errno 93)
+lsw_events()
+{
+	awk '
+		match($0, /"[^"]+"( #[0-9]+)?: /) {
+			n = substr($0, RSTART + 1)
+			n = substr(n, 1, index(n, "\"") - 1)
+			m = substr($0, RSTART + RLENGTH)
+			if (m ~ /^added IKEv[12] connection/)            print "add", n
+			else if (m ~ /^failed to add/)                   print "addfail", n
+			else if (m ~ /^initiating IKEv1 (Main|Aggressive) Mode connection/ ||
+			         m ~ /^initiating IKEv2 connection/)     print "init", n
+			else if (m ~ /^IKE SA established/ ||
+			         m ~ /^(initiator|responder) established IKE SA/) print "p1", n
+			else if (m ~ /^setup_half_ipsec_sa\(\) hit fail/ ||
+			         m ~ /^IPsec SA established/ ||
+			         m ~ /established Child SA/)             print "p2", n
+		}
+		/Add SA esp\.[^ ]*: Protocol not supported \(errno 93\)/ { print "nokernel" }
+	' "$1/pluto.log"
+}
+
+# lsw_log_tail DIR LABEL [LINES]: end of pluto's log as TAP diagnostics,
+# without its start-up tables and the per-interface lines; then what pluto
+# printed itself (a configuration it could not parse).
+lsw_log_tail()
+{
+	if [ -s "$1/pluto.log" ]; then
+		echo "# ---- last ${3:-40} lines of $2 pluto.log (start-up tables removed) ----"
+		sed -n '/listening for IKE messages/,$p' "$1/pluto.log" |
+			grep -v -e 'adding UDP interface' -e 'shutting down interface' \
+				-e 'too short for .* in FIPS mode' |
+			tail -n "${3:-40}" | sed 's/^/#   /'
+	else
+		echo "# ---- $2 pluto.log: empty or missing ($1/pluto.log) ----"
+	fi
+	if [ -s "$1/pluto.out" ] && grep -qv 'adjusting' "$1/pluto.out"; then
+		echo "# ---- $2 pluto's own output ----"
+		grep -v 'adjusting' "$1/pluto.out" | sed 's/^/#   /'
+	fi
+}
+
+# sw_selected DIR: the children for which that charon, as responder, chose
+# an ESP proposal ("found matching child config" then "selected proposal:
+# ESP:..." in the same thread), one name per line.
+sw_selected()
+{
+	awk '
+		{ t = $2; sub(/\[.*/, "", t) }
+		/\[CFG\] looking for a child config/      { c[t] = "" }
+		/\[CFG\] found matching child config "/  { s = $0; sub(/^[^"]*"/, "", s)
+		                                            sub(/".*/, "", s); c[t] = s }
+		/\[CFG\] selected proposal: ESP:/ && c[t] != "" { print c[t]; c[t] = "" }
+	' "$1/charon.log" | sort -u
+}
+
+# sw_ike_up DIR: "NAME LOCAL-ADDRESS" for each connection and own address
+# of which that charon has established an IKE_SA (from its log).
+sw_ike_up()
+{
+	sed -n 's/^.*\[IKE\] IKE_SA \(.*\)\[[0-9]*\] established between \([^[]*\)\[.*/\1 \2/p' \
+		"$1/charon.log" | sort -u
 }
