@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -174,4 +175,41 @@ const struct alg *
 alg_recommended(enum alg_kind kind)
 {
 	return alg_by_id(kind, tables[kind].recommended);
+}
+
+void
+alg_spellings(enum alg_kind kind, enum alg_col col, const char *first,
+    char *out, size_t len)
+{
+	const struct alg	*a;
+	const char		*sp;
+	size_t			 i, used;
+	int			 w;
+
+	snprintf(out, len, "%s", first == NULL ? "" : first);
+	used = strlen(out);
+	for (i = 0; i < tables[kind].n && used < len; i++) {
+		a = &tables[kind].table[i];
+		switch (col) {
+		case ALG_COL_ID:
+			sp = a->id;
+			break;
+		case ALG_COL_TC_IKE:
+			sp = a->tc_ike;
+			break;
+		case ALG_COL_TC_ESP:
+			sp = a->tc_esp;
+			break;
+		default:
+			sp = a->al;
+			break;
+		}
+		if (sp == NULL)
+			continue;
+		w = snprintf(out + used, len - used, "%s%s",
+		    used == 0 ? "" : ", ", sp);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
 }

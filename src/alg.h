@@ -41,6 +41,21 @@ const struct alg	*alg_by_tencent(enum alg_kind, const char *);
 const struct alg	*alg_by_alibaba(enum alg_kind, const char *);
 /* What we advise instead of a weak or unsupported choice. */
 const struct alg	*alg_recommended(enum alg_kind);
+
+/* Which spelling alg_spellings() lists. */
+enum alg_col {
+	ALG_COL_ID,		/* canonical */
+	ALG_COL_TC_IKE,		/* Tencent, IKE options */
+	ALG_COL_TC_ESP,		/* Tencent, IPsec options */
+	ALG_COL_AL		/* Alibaba */
+};
+
+/*
+ * "a, b, c": every spelling of a kind in one column (rows without one
+ * are left out), after first when it is not NULL; for messages.
+ */
+void			 alg_spellings(enum alg_kind, enum alg_col,
+			    const char *first, char *, size_t);
 const char		*alg_kind_name(enum alg_kind);
 
 #endif

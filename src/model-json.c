@@ -317,11 +317,9 @@ mj_read_alg(const cJSON *obj, const char *path, const char *key,
     enum alg_kind kind, int required, const struct alg **out,
     struct cgw_err *err)
 {
-	const struct alg	*table;
 	const char		*s;
 	char			 allowed[512];
-	size_t			 n, i, used = 0;
-	int			 r, w;
+	int			 r;
 
 	*out = NULL;
 	if ((r = json_string(obj, path, key, &s, err)) == -1)
@@ -334,15 +332,7 @@ mj_read_alg(const cJSON *obj, const char *path, const char *key,
 	}
 	if ((*out = alg_by_id(kind, s)) != NULL)
 		return 0;
-	table = alg_table(kind, &n);
-	allowed[0] = '\0';
-	for (i = 0; i < n; i++) {
-		w = snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-		    i == 0 ? "" : ", ", table[i].id);
-		if (w < 0 || (size_t)w >= sizeof(allowed) - used)
-			break;
-		used += (size_t)w;
-	}
+	alg_spellings(kind, ALG_COL_ID, NULL, allowed, sizeof(allowed));
 	return err_set(err, CGW_E_INPUT, "%s.%s: unknown %s \"%s\" (one of "
 	    "%s)", path, key, alg_kind_name(kind), s, allowed);
 }

@@ -141,11 +141,7 @@ al_spell(enum mfield f, const struct alg *a)
 static const char *
 al_spell_value(enum mfield f, const char *v)
 {
-	static const struct {
-		enum mfield	 f;
-		const char	*model;
-		const char	*alibaba;
-	} values[] = {
+	static const struct value_spelling values[] = {
 		{ MF_IKE_MODE, "main", "main" },
 		{ MF_IKE_MODE, "aggressive", "aggressive" },
 		{ MF_IKE_VERSION, "1", "ikev1" },
@@ -153,12 +149,7 @@ al_spell_value(enum mfield f, const char *v)
 		{ MF_INITIATOR, "cloud", "true" },
 		{ MF_INITIATOR, "both", "false" },
 	};
-	size_t	i;
-
-	for (i = 0; i < nitems(values); i++)
-		if (values[i].f == f && strcmp(values[i].model, v) == 0)
-			return values[i].alibaba;
-	return v;
+	return source_spell_lookup(values, nitems(values), f, v);
 }
 
 static int
@@ -239,11 +230,9 @@ al_alg(const cJSON *obj, struct al_conn *ac, const char *path,
     const char *key, enum alg_kind kind, const char *def, const char *extra,
     const struct alg **out, struct cgw_err *err)
 {
-	const struct alg	*table;
 	const char		*s;
 	char			 allowed[256];
-	size_t			 n, i, used = 0;
-	int			 r, w;
+	int			 r;
 
 	if ((r = json_string(obj, path, key, &s, err)) == -1)
 		return -1;
@@ -253,19 +242,8 @@ al_alg(const cJSON *obj, struct al_conn *ac, const char *path,
 	}
 	if ((*out = alg_by_alibaba(kind, s)) != NULL)
 		return 0;
-	table = alg_table(kind, &n);
 	/* extra: a value meaning "none", such as IpsecPfs disabled. */
-	snprintf(allowed, sizeof(allowed), "%s", extra == NULL ? "" : extra);
-	used = strlen(allowed);
-	for (i = 0; i < n; i++) {
-		if (table[i].al == NULL)
-			continue;
-		w = snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-		    used == 0 ? "" : ", ", table[i].al);
-		if (w < 0 || (size_t)w >= sizeof(allowed) - used)
-			break;
-		used += (size_t)w;
-	}
+	alg_spellings(kind, ALG_COL_AL, extra, allowed, sizeof(allowed));
 	return err_set(err, CGW_E_INPUT, "%s.%s: unknown value \"%s\" (Alibaba "
 	    "Cloud documents %s)", path, key, s, allowed);
 }

@@ -125,11 +125,7 @@ tc_spell(enum mfield f, const struct alg *a)
 static const char *
 tc_spell_value(enum mfield f, const char *v)
 {
-	static const struct {
-		enum mfield	 f;
-		const char	*model;
-		const char	*tencent;
-	} values[] = {
+	static const struct value_spelling values[] = {
 		{ MF_IKE_MODE, "main", "MAIN" },
 		{ MF_IKE_MODE, "aggressive", "AGGRESSIVE" },
 		{ MF_IKE_VERSION, "1", "IKEV1" },
@@ -141,12 +137,7 @@ tc_spell_value(enum mfield f, const char *v)
 		{ MF_ROUTING, "static", "StaticRoute" },
 		{ MF_ROUTING, "bgp", "Bgp" },
 	};
-	size_t	i;
-
-	for (i = 0; i < nitems(values); i++)
-		if (values[i].f == f && strcmp(values[i].model, v) == 0)
-			return values[i].tencent;
-	return v;
+	return source_spell_lookup(values, nitems(values), f, v);
 }
 
 static int
@@ -199,10 +190,8 @@ tc_alg(const cJSON *obj, struct tc_conn *tc, const char *path,
     const char *key, enum alg_kind kind, const char *def,
     const struct alg **out, struct cgw_err *err)
 {
-	const struct alg	*table;
 	const char		*s;
 	char			 field[128], allowed[512];
-	size_t			 n, i, used = 0;
 	int			 r, ike = strncmp(path, "IKE", 3) == 0;
 
 	snprintf(field, sizeof(field), "%s.%s", path, key);
@@ -216,19 +205,8 @@ tc_alg(const cJSON *obj, struct tc_conn *tc, const char *path,
 	}
 	if ((*out = alg_by_tencent(kind, s)) != NULL)
 		return 0;
-	table = alg_table(kind, &n);
-	allowed[0] = '\0';
-	for (i = 0; i < n && used < sizeof(allowed); i++) {
-		const char	*sp = ike ? table[i].tc_ike : table[i].tc_esp;
-		int		 w;
-
-		if (sp == NULL)
-			continue;
-		w = snprintf(allowed + used, sizeof(allowed) - used, "%s%s",
-		    used == 0 ? "" : ", ", sp);
-		if (w > 0)
-			used += (size_t)w;
-	}
+	alg_spellings(kind, ike ? ALG_COL_TC_IKE : ALG_COL_TC_ESP, NULL,
+	    allowed, sizeof(allowed));
 	return err_set(err, CGW_E_INPUT, "%s: unknown value \"%s\" (Tencent "
 	    "Cloud documents %s)", field, s, allowed);
 }

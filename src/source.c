@@ -37,6 +37,18 @@ static int	apply_addresses(struct model *, const struct source_opts *,
 		    struct cgw_err *);
 static const struct source *source_of(const char *);
 
+const char *
+source_spell_lookup(const struct value_spelling *t, size_t n, enum mfield f,
+    const char *v)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].field == f && strcmp(t[i].model, v) == 0)
+			return t[i].cloud;
+	return v;
+}
+
 const struct source *
 source_find(const char *name)
 {

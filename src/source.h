@@ -52,6 +52,17 @@ struct source {
 	const char	*(*spell_value)(enum mfield, const char *);
 };
 
+/* A model value and how a cloud spells it, for spell_value(). */
+struct value_spelling {
+	enum mfield	 field;
+	const char	*model;
+	const char	*cloud;
+};
+
+/* The cloud's spelling of v in field f from a table, or v itself. */
+const char	*source_spell_lookup(const struct value_spelling *, size_t,
+		    enum mfield, const char *);
+
 int	source_load(const char *, const struct source_opts *,
 	    struct model **, struct warnings *, struct cgw_err *);
 const struct source	*source_find(const char *);
