@@ -68,6 +68,8 @@ static int	al_alg(const cJSON *, struct al_conn *, const char *,
 		    const struct alg **, struct cgw_err *);
 static int	al_ident(const char *, const char *, struct ident *,
 		    struct cgw_err *);
+static int	al_lifetime(const cJSON *, struct al_conn *, const char *,
+		    const char *, uint32_t *, struct cgw_err *);
 static int	al_ike(const cJSON *, struct al_conn *, const char *,
 		    const char *, struct tunnel *, struct cgw_err *);
 static int	al_ipsec(const cJSON *, struct al_conn *, const char *,
@@ -267,6 +269,31 @@ al_ident(const char *field, const char *value, struct ident *id,
 }
 
 /*
+ * A lifetime: 0 to 86400 documented, default 86400. Below a minute no
+ * device can rekey in time: refuse that clearly.
+ */
+static int
+al_lifetime(const cJSON *obj, struct al_conn *ac, const char *path,
+    const char *key, uint32_t *out, struct cgw_err *err)
+{
+	uint64_t	life;
+	int		r;
+
+	if ((r = json_uint(obj, path, key, 0, 86400, &life, err)) == -1)
+		return -1;
+	if (r == 1) {
+		al_default(ac, path, key, "86400");
+		life = AL_DEF_LIFETIME;
+	}
+	if (life < 60)
+		return err_set(err, CGW_E_INPUT, "%s.%s: %llu seconds is too "
+		    "short to rekey in time; set at least 60 in Alibaba Cloud",
+		    path, key, (unsigned long long)life);
+	*out = (uint32_t)life;
+	return 0;
+}
+
+/*
  * IKE settings of a tunnel from an IkeConfig-shaped object. The
  * identities are flipped or not according to the form's point of view.
  */
@@ -277,7 +304,6 @@ al_ike(const cJSON *conn, struct al_conn *ac, const char *key,
 	const cJSON	*ike;
 	const char	*s, *cloud_key, *cust_key;
 	char		 field[160];
-	uint64_t	 life;
 	int		 r;
 
 	if ((r = json_object(conn, "", key, &ike, err)) == -1)
@@ -326,19 +352,9 @@ al_ike(const cJSON *conn, struct al_conn *ac, const char *key,
 		return -1;
 	t->ike_integ = t->ike_prf;
 
-	if ((r = json_uint(ike, path, "IkeLifetime", 0, 86400, &life,
-	    err)) == -1)
+	if (al_lifetime(ike, ac, path, "IkeLifetime", &t->ike_lifetime,
+	    err) == -1)
 		return -1;
-	if (r == 1) {
-		al_default(ac, path, "IkeLifetime", "86400");
-		life = AL_DEF_LIFETIME;
-	}
-	/* Below a minute no device can rekey in time: refuse clearly. */
-	if (life < 60)
-		return err_set(err, CGW_E_INPUT, "%s.IkeLifetime: %llu seconds "
-		    "is too short to rekey in time; set at least 60 in Alibaba "
-		    "Cloud", path, (unsigned long long)life);
-	t->ike_lifetime = (uint32_t)life;
 
 	if ((r = json_string(ike, path, "Psk", &s, err)) == -1)
 		return -1;
@@ -373,7 +389,6 @@ al_ipsec(const cJSON *conn, struct al_conn *ac, const char *key,
 {
 	const cJSON	*esp;
 	const char	*s;
-	uint64_t	 life;
 	int		 r;
 
 	if ((r = json_object(conn, "", key, &esp, err)) == -1)
@@ -393,19 +408,8 @@ al_ipsec(const cJSON *conn, struct al_conn *ac, const char *key,
 	else if (al_alg(esp, ac, path, "IpsecPfs", ALG_DH, AL_DEF_PFS, "disabled",
 	    &t->esp_pfs, err) == -1)
 		return -1;
-	if ((r = json_uint(esp, path, "IpsecLifetime", 0, 86400, &life,
-	    err)) == -1)
-		return -1;
-	if (r == 1) {
-		al_default(ac, path, "IpsecLifetime", "86400");
-		life = AL_DEF_LIFETIME;
-	}
-	if (life < 60)
-		return err_set(err, CGW_E_INPUT, "%s.IpsecLifetime: %llu seconds "
-		    "is too short to rekey in time; set at least 60 in Alibaba "
-		    "Cloud", path, (unsigned long long)life);
-	t->esp_lifetime = (uint32_t)life;
-	return 0;
+	return al_lifetime(esp, ac, path, "IpsecLifetime", &t->esp_lifetime,
+	    err);
 }
 
 static void
