@@ -223,9 +223,21 @@ source_load(const char *path, const struct source_opts *opts,
 		if (xml_to_json(data, len, shown, &root, &xmlroot, err) == -1)
 			goto out;
 	} else if (*p != '{' && *p != '[') {
-		err_set(err, CGW_E_INPUT, "%s: neither JSON nor XML (expected "
-		    "a saved API response or a cgwgen model)", shown);
-		goto out;
+		/* Text: a device configuration a cloud rendered. */
+		for (i = 0; src == NULL && i < nitems(sources); i++)
+			if (sources[i]->detect_text != NULL &&
+			    sources[i]->detect_text(data, len) > 0)
+				src = sources[i];
+		if (src == NULL || src->parse_text == NULL) {
+			err_set(err, CGW_E_INPUT, "%s: neither JSON nor XML nor "
+			    "a device configuration cgwgen reads (expected a "
+			    "saved API response or a cgwgen model)", shown);
+			goto out;
+		}
+		if (src->parse_text(data, len, &ctx, err) == -1 ||
+		    check_selected(&ctx, err) == -1)
+			goto out;
+		goto loaded;
 	} else if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
 		json_error_position(data, len, cJSON_GetErrorPtr(), &line,
 		    &col);
@@ -240,6 +252,8 @@ source_load(const char *path, const struct source_opts *opts,
 		src = &source_alibaba;
 	if (src == NULL) {
 		for (i = 0; i < nitems(sources); i++) {
+			if (sources[i]->detect_json == NULL)
+				continue;
 			score = sources[i]->detect_json(root);
 			if (score > best) {
 				best = score;
@@ -257,9 +271,15 @@ source_load(const char *path, const struct source_opts *opts,
 		    xmlroot != NULL ? xmlroot : "", xmlroot != NULL ? ")" : "");
 		goto out;
 	}
+	if (src->parse_json == NULL) {
+		err_set(err, CGW_E_INPUT, "%s: %s input is text, not JSON",
+		    shown, src->title);
+		goto out;
+	}
 	if (src->parse_json(root, &ctx, err) == -1 ||
 	    check_selected(&ctx, err) == -1)
 		goto out;
+loaded:
 	if (ctx.model->nconns == 0) {
 		err_set(err, CGW_E_INPUT, "%s: no VPN connection found", shown);
 		goto out;

@@ -44,6 +44,10 @@ struct source {
 	int		(*detect_json)(const struct cJSON *);
 	int		(*parse_json)(const struct cJSON *, struct source_ctx *,
 			    struct cgw_err *);
+	/* Text inputs (a device configuration): NULL when not accepted. */
+	int		(*detect_text)(const char *, size_t);
+	int		(*parse_text)(const char *, size_t, struct source_ctx *,
+			    struct cgw_err *);
 	/* The cloud's name of a model field, for advice. */
 	const char	*(*field)(enum mfield);
 	/* An algorithm spelled the way the cloud spells it in a field. */
