@@ -1182,8 +1182,9 @@ t_malformed(void)
 	    "malformed: truncated on line 1: %s", l.err.msg);
 	load_free(&l);
 	is_int(load("VpnConnectionId=x\n", &l), -1, "malformed: not JSON");
-	is_str(msg(&l), "neither JSON nor XML (expected a saved API response "
-	    "or a cgwgen model)", "malformed: not JSON message");
+	is_str(msg(&l), "neither JSON nor XML nor a device configuration "
+	    "cgwgen reads (expected a saved API response or a cgwgen model)",
+	    "malformed: not JSON message");
 	load_free(&l);
 	is_int(load(" \n\t", &l), -1, "malformed: empty input");
 	is_str(msg(&l), "the input is empty", "malformed: empty message");
