@@ -35,7 +35,32 @@ static void	json_error_position(const char *, size_t, const char *,
 static int	check_selected(struct source_ctx *, struct cgw_err *);
 static int	apply_addresses(struct model *, const struct source_opts *,
 		    struct cgw_err *);
+static int	check_opts(const struct source_opts *, const struct source **,
+		    struct cgw_err *);
+static const struct source *pick_source(const struct source *,
+		    const cJSON *, const char *, const char *,
+		    struct cgw_err *);
+static int	finish(struct source_ctx *, struct model **, struct cgw_err *);
+static void	ctx_init(struct source_ctx *, const char *,
+		    const struct source_opts *, struct warnings *);
+static void	ctx_free(struct source_ctx *);
+static int	load_tree(struct source_ctx *, const struct source *,
+		    const cJSON *, const char *, struct model **,
+		    struct cgw_err *);
 static const struct source *source_of(const char *);
+
+const char *
+source_addr(const struct source_opts *o, const char *id)
+{
+	size_t	i;
+
+	if (id == NULL)
+		return NULL;
+	for (i = 0; i < o->naddrs; i++)
+		if (strcmp(o->addrs[i].id, id) == 0)
+			return o->addrs[i].addr;
+	return NULL;
+}
 
 const char *
 source_spell_lookup(const struct value_spelling *t, size_t n, enum mfield f,
@@ -175,42 +200,158 @@ json_error_position(const char *data, size_t len, const char *at,
 	}
 }
 
+/* The checks of the options that every input shares. */
+static int
+check_opts(const struct source_opts *opts, const struct source **src,
+    struct cgw_err *err)
+{
+	*src = NULL;
+	if (opts->cloud != NULL && (*src = source_find(opts->cloud)) == NULL)
+		return err_set(err, CGW_E_USAGE, "--cloud: unknown cloud \"%s\" "
+		    "(one of %s)", opts->cloud, source_names());
+	if (opts->peer_address != NULL && addr_family(opts->peer_address) == 0)
+		return err_set(err, CGW_E_USAGE, "--peer-address: \"%s\" is not "
+		    "an IP address", opts->peer_address);
+	if (opts->local_address != NULL &&
+	    addr_family(opts->local_address) == 0)
+		return err_set(err, CGW_E_USAGE, "--local-address: \"%s\" is "
+		    "not an IP address", opts->local_address);
+	return 0;
+}
+
+/* Which source reads a JSON document (or XML turned into one). */
+static const struct source *
+pick_source(const struct source *forced, const cJSON *root,
+    const char *xmlroot, const char *name, struct cgw_err *err)
+{
+	const struct source	*src = forced, *best_src = NULL;
+	size_t			 i;
+	int			 score, best = 0;
+
+	/* An Alibaba response root names its action: trust it. */
+	if (src == NULL && xmlroot != NULL && (strcmp(xmlroot, "Error") == 0 ||
+	    strncmp(xmlroot, "DescribeVpnConnection", 21) == 0 ||
+	    strcmp(xmlroot, "DownloadVpnConnectionConfigResponse") == 0))
+		src = &source_alibaba;
+	/* Otherwise the source most sure that the document is its own. */
+	for (i = 0; forced == NULL && src == NULL && i < nitems(sources);
+	    i++) {
+		if (sources[i]->detect_json == NULL)
+			continue;
+		if ((score = sources[i]->detect_json(root)) > best) {
+			best = score;
+			best_src = sources[i];
+		}
+	}
+	if (src == NULL)
+		src = best_src;
+	if (src == NULL) {
+		err_set(err, CGW_E_INPUT, "%s: not a format cgwgen knows%s%s%s: "
+		    "expected a Tencent Cloud DescribeVpnConnections response, "
+		    "an Alibaba Cloud DescribeVpnConnection(s) or "
+		    "DownloadVpnConnectionConfig response, or a cgwgen model "
+		    "(see cgwgen-model(5)); --cloud forces one", name,
+		    xmlroot != NULL ? " (XML root element " : "",
+		    xmlroot != NULL ? xmlroot : "", xmlroot != NULL ? ")" : "");
+		return NULL;
+	}
+	if (src->parse_json == NULL) {
+		err_set(err, CGW_E_INPUT, "%s: %s input is text, not JSON",
+		    name, src->title);
+		return NULL;
+	}
+	return src;
+}
+
+/* What every input goes through once its source has read it. */
+static int
+finish(struct source_ctx *ctx, struct model **out, struct cgw_err *err)
+{
+	if (check_selected(ctx, err) == -1)
+		return -1;
+	if (ctx->model->nconns == 0)
+		return err_set(err, CGW_E_INPUT, "%s: no VPN connection found",
+		    ctx->path);
+	if (apply_addresses(ctx->model, ctx->opts, err) == -1)
+		return -1;
+	if (model_validate(ctx->model, err) == -1) {
+		err_prefix(err, "%s", ctx->path);
+		return -1;
+	}
+	*out = ctx->model;
+	ctx->model = NULL;
+	return 0;
+}
+
+static void
+ctx_init(struct source_ctx *ctx, const char *name,
+    const struct source_opts *opts, struct warnings *warn)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->path = name;
+	ctx->opts = opts;
+	ctx->warn = warn;
+	ctx->model = model_new();
+}
+
+static void
+ctx_free(struct source_ctx *ctx)
+{
+	size_t	i;
+
+	for (i = 0; i < ctx->nseen; i++)
+		free(ctx->seen[i]);
+	free(ctx->seen);
+	model_free(ctx->model);
+}
+
+/* A parsed document (JSON, or XML turned into it) through its source. */
+static int
+load_tree(struct source_ctx *ctx, const struct source *forced,
+    const cJSON *root, const char *xmlroot, struct model **out,
+    struct cgw_err *err)
+{
+	const struct source	*src;
+
+	if ((src = pick_source(forced, root, xmlroot, ctx->path, err)) == NULL ||
+	    src->parse_json(root, ctx, err) == -1)
+		return -1;
+	return finish(ctx, out, err);
+}
+
+int
+source_load_json(const char *name, const cJSON *root,
+    const struct source_opts *opts, struct model **out,
+    struct warnings *warn, struct cgw_err *err)
+{
+	const struct source	*forced;
+	struct source_ctx	 ctx;
+	int			 ret = -1;
+
+	ctx_init(&ctx, name, opts, warn);
+	if (check_opts(opts, &forced, err) == 0 &&
+	    load_tree(&ctx, forced, root, NULL, out, err) == 0)
+		ret = 0;
+	ctx_free(&ctx);
+	return ret;
+}
+
 int
 source_load(const char *path, const struct source_opts *opts,
     struct model **out, struct warnings *warn, struct cgw_err *err)
 {
-	const struct source	*src = NULL;
+	const struct source	*src;
 	struct source_ctx	 ctx;
 	cJSON			*root = NULL;
 	char			*data = NULL, *xmlroot = NULL;
 	const char		*shown, *p;
-	size_t			 len, i, line, col;
-	int			 score, best = 0, ret = -1;
+	size_t			 len = 0, i, line, col;
+	int			 ret = -1;
 
-	memset(&ctx, 0, sizeof(ctx));
 	shown = strcmp(path, "-") == 0 ? "stdin" : path;
-	ctx.path = shown;
-	ctx.opts = opts;
-	ctx.warn = warn;
-	ctx.model = model_new();
-
-	if (opts->cloud != NULL && (src = source_find(opts->cloud)) == NULL) {
-		err_set(err, CGW_E_USAGE, "--cloud: unknown cloud \"%s\" (one "
-		    "of %s)", opts->cloud, source_names());
-		goto out;
-	}
-	if (opts->peer_address != NULL && addr_family(opts->peer_address) == 0) {
-		err_set(err, CGW_E_USAGE, "--peer-address: \"%s\" is not an IP "
-		    "address", opts->peer_address);
-		goto out;
-	}
-	if (opts->local_address != NULL &&
-	    addr_family(opts->local_address) == 0) {
-		err_set(err, CGW_E_USAGE, "--local-address: \"%s\" is not an "
-		    "IP address", opts->local_address);
-		goto out;
-	}
-	if (util_read_file(path, INPUT_MAX, &data, &len, err) == -1)
+	ctx_init(&ctx, shown, opts, warn);
+	if (check_opts(opts, &src, err) == -1 ||
+	    util_read_file(path, INPUT_MAX, &data, &len, err) == -1)
 		goto out;
 	for (p = data; p < data + len && strchr(" \t\r\n", *p) != NULL; p++)
 		;
@@ -220,9 +361,20 @@ source_load(const char *path, const struct source_opts *opts,
 	}
 	if (*p == '<') {
 		/* XML: only Alibaba Cloud answers in it (Format=XML). */
-		if (xml_to_json(data, len, shown, &root, &xmlroot, err) == -1)
+		if (xml_to_json(data, len, shown, &root, &xmlroot, err) == -1 ||
+		    load_tree(&ctx, src, root, xmlroot, out, err) == -1)
 			goto out;
-	} else if (*p != '{' && *p != '[') {
+	} else if (*p == '{' || *p == '[') {
+		if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
+			json_error_position(data, len, cJSON_GetErrorPtr(),
+			    &line, &col);
+			err_set(err, CGW_E_INPUT, "%s:%zu:%zu: invalid JSON",
+			    shown, line, col);
+			goto out;
+		}
+		if (load_tree(&ctx, src, root, NULL, out, err) == -1)
+			goto out;
+	} else {
 		/* Text: a device configuration a cloud rendered. */
 		for (i = 0; src == NULL && i < nitems(sources); i++)
 			if (sources[i]->detect_text != NULL &&
@@ -235,69 +387,12 @@ source_load(const char *path, const struct source_opts *opts,
 			goto out;
 		}
 		if (src->parse_text(data, len, &ctx, err) == -1 ||
-		    check_selected(&ctx, err) == -1)
+		    finish(&ctx, out, err) == -1)
 			goto out;
-		goto loaded;
-	} else if ((root = cJSON_ParseWithLength(data, len)) == NULL) {
-		json_error_position(data, len, cJSON_GetErrorPtr(), &line,
-		    &col);
-		err_set(err, CGW_E_INPUT, "%s:%zu:%zu: invalid JSON", shown,
-		    line, col);
-		goto out;
 	}
-	/* An Alibaba response root names its action: trust it. */
-	if (src == NULL && xmlroot != NULL && (strcmp(xmlroot, "Error") == 0 ||
-	    strncmp(xmlroot, "DescribeVpnConnection", 21) == 0 ||
-	    strcmp(xmlroot, "DownloadVpnConnectionConfigResponse") == 0))
-		src = &source_alibaba;
-	if (src == NULL) {
-		for (i = 0; i < nitems(sources); i++) {
-			if (sources[i]->detect_json == NULL)
-				continue;
-			score = sources[i]->detect_json(root);
-			if (score > best) {
-				best = score;
-				src = sources[i];
-			}
-		}
-	}
-	if (src == NULL) {
-		err_set(err, CGW_E_INPUT, "%s: not a format cgwgen knows%s%s%s: "
-		    "expected a Tencent Cloud DescribeVpnConnections response, "
-		    "an Alibaba Cloud DescribeVpnConnection(s) or "
-		    "DownloadVpnConnectionConfig response, or a cgwgen model "
-		    "(see cgwgen-model(5)); --cloud forces one", shown,
-		    xmlroot != NULL ? " (XML root element " : "",
-		    xmlroot != NULL ? xmlroot : "", xmlroot != NULL ? ")" : "");
-		goto out;
-	}
-	if (src->parse_json == NULL) {
-		err_set(err, CGW_E_INPUT, "%s: %s input is text, not JSON",
-		    shown, src->title);
-		goto out;
-	}
-	if (src->parse_json(root, &ctx, err) == -1 ||
-	    check_selected(&ctx, err) == -1)
-		goto out;
-loaded:
-	if (ctx.model->nconns == 0) {
-		err_set(err, CGW_E_INPUT, "%s: no VPN connection found", shown);
-		goto out;
-	}
-	if (apply_addresses(ctx.model, opts, err) == -1)
-		goto out;
-	if (model_validate(ctx.model, err) == -1) {
-		err_prefix(err, "%s", shown);
-		goto out;
-	}
-	*out = ctx.model;
-	ctx.model = NULL;
 	ret = 0;
 out:
-	for (i = 0; i < ctx.nseen; i++)
-		free(ctx.seen[i]);
-	free(ctx.seen);
-	model_free(ctx.model);
+	ctx_free(&ctx);
 	cJSON_Delete(root);
 	free(xmlroot);
 	if (data != NULL) {

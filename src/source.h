@@ -20,12 +20,21 @@ struct cJSON;
 struct cgw_err;
 struct warnings;
 
+/* A gateway's public address, by its id, from a cloud's API. */
+struct addr_entry {
+	char	*id;
+	char	*addr;
+};
+
 struct source_opts {
 	const char	*cloud;		/* --cloud, NULL to detect */
 	const char	*peer_address;	/* --peer-address */
 	const char	*local_address;	/* --local-address */
 	char *const	*ids;		/* --connection, in order given */
 	size_t		 nids;
+	const char	*region;	/* the region a live call asked */
+	const struct addr_entry *addrs;	/* gateway addresses (live) */
+	size_t		 naddrs;
 };
 
 struct source_ctx {
@@ -69,6 +78,15 @@ const char	*source_spell_lookup(const struct value_spelling *, size_t,
 
 int	source_load(const char *, const struct source_opts *,
 	    struct model **, struct warnings *, struct cgw_err *);
+/*
+ * The same from a document already parsed (a live API answer); name is
+ * used in messages in place of a file name.
+ */
+int	source_load_json(const char *name, const struct cJSON *,
+	    const struct source_opts *, struct model **, struct warnings *,
+	    struct cgw_err *);
+/* The address of the gateway with this id, from opts->addrs, or NULL. */
+const char	*source_addr(const struct source_opts *, const char *);
 const struct source	*source_find(const char *);
 /* "tencent, alibaba, model", for messages and --help. */
 const char		*source_names(void);
