@@ -16,20 +16,44 @@
 #include "util.h"
 #include "xmalloc.h"
 
-#define FOR_RENDER	0x1
-#define FOR_SHOW	0x2
-#define FOR_VENDORS	0x4
+#define FOR_RENDER	0x01
+#define FOR_SHOW	0x02
+#define FOR_VENDORS	0x04
+#define FOR_LIST	0x08
+#define FOR_DOWNLOAD	0x10
+#define FOR_RESET	0x20
+#define FOR_CREATE	0x40
+#define FOR_ALL		0x7f
+#define FOR_INPUT	(FOR_RENDER | FOR_SHOW)
+/* The commands that may call a cloud's API. */
+#define FOR_LIVE	(FOR_RENDER | FOR_SHOW | FOR_VENDORS | FOR_LIST | \
+			 FOR_DOWNLOAD | FOR_RESET | FOR_CREATE)
+#define FOR_SELECT	(FOR_RENDER | FOR_SHOW | FOR_LIST)
 
 enum opt_id {
-	OPT_CLOUD = 256,
+	OPT_ADDRESS = 256,
+	OPT_CLOUD,
 	OPT_CONNECTION,
+	OPT_CUSTOMER_GATEWAY,
+	OPT_DEVICE_VENDOR,
+	OPT_ENDPOINT,
 	OPT_IF_ID,
 	OPT_INTERFACE,
+	OPT_JSON,
 	OPT_LOCAL_ADDRESS,
+	OPT_NAME,
 	OPT_OUTPUT_DIR,
 	OPT_PEER_ADDRESS,
+	OPT_PLATFORM,
+	OPT_PROFILE,
+	OPT_REGION,
+	OPT_SOFTWARE_VERSION,
+	OPT_TAG,
 	OPT_TEMPLATE_DIR,
-	OPT_VENDOR
+	OPT_TIMEOUT,
+	OPT_VENDOR,
+	OPT_VPC,
+	OPT_VPN_GATEWAY
 };
 
 static const struct {
@@ -38,63 +62,129 @@ static const struct {
 	int		 id;
 	int		 commands;
 } options[] = {
-	{ "cloud",		1, OPT_CLOUD,		FOR_RENDER | FOR_SHOW },
-	{ "connection",		1, OPT_CONNECTION,	FOR_RENDER | FOR_SHOW },
-	{ "help",		0, 'h',	FOR_RENDER | FOR_SHOW | FOR_VENDORS },
+	{ "address",		1, OPT_ADDRESS,		FOR_CREATE },
+	{ "cloud",		1, OPT_CLOUD,		FOR_LIVE },
+	{ "connection",		1, OPT_CONNECTION,
+	    FOR_INPUT | FOR_DOWNLOAD | FOR_RESET },
+	{ "customer-gateway",	1, OPT_CUSTOMER_GATEWAY, FOR_SELECT },
+	{ "device-vendor",	1, OPT_DEVICE_VENDOR,	FOR_DOWNLOAD },
+	{ "endpoint",		1, OPT_ENDPOINT,	FOR_LIVE },
+	{ "help",		0, 'h',			FOR_ALL },
 	{ "if-id",		1, OPT_IF_ID,		FOR_RENDER },
-	{ "input",		1, 'i',			FOR_RENDER | FOR_SHOW },
-	{ "interface",		1, OPT_INTERFACE,	FOR_RENDER },
-	{ "local-address",	1, OPT_LOCAL_ADDRESS,	FOR_RENDER | FOR_SHOW },
-	{ "output",		1, 'o',			FOR_RENDER | FOR_SHOW },
+	{ "input",		1, 'i',			FOR_INPUT },
+	{ "interface",		1, OPT_INTERFACE,	FOR_RENDER | FOR_DOWNLOAD },
+	{ "json",		0, OPT_JSON,
+	    FOR_VENDORS | FOR_LIST | FOR_RESET | FOR_CREATE },
+	{ "local-address",	1, OPT_LOCAL_ADDRESS,	FOR_INPUT },
+	{ "name",		1, OPT_NAME,		FOR_CREATE },
+	{ "output",		1, 'o',			FOR_INPUT | FOR_DOWNLOAD },
 	{ "output-dir",		1, OPT_OUTPUT_DIR,	FOR_RENDER },
-	{ "peer-address",	1, OPT_PEER_ADDRESS,	FOR_RENDER | FOR_SHOW },
-	{ "quiet",		0, 'q',	FOR_RENDER | FOR_SHOW | FOR_VENDORS },
+	{ "peer-address",	1, OPT_PEER_ADDRESS,	FOR_INPUT },
+	{ "platform",		1, OPT_PLATFORM,	FOR_DOWNLOAD },
+	{ "profile",		1, OPT_PROFILE,		FOR_LIVE },
+	{ "quiet",		0, 'q',			FOR_ALL },
+	{ "region",		1, OPT_REGION,		FOR_LIVE },
+	{ "software-version",	1, OPT_SOFTWARE_VERSION, FOR_DOWNLOAD },
+	{ "tag",		1, OPT_TAG,		FOR_CREATE },
 	{ "template-dir",	1, OPT_TEMPLATE_DIR,	FOR_RENDER | FOR_VENDORS },
+	{ "timeout",		1, OPT_TIMEOUT,		FOR_LIVE },
 	{ "vendor",		1, OPT_VENDOR,		FOR_RENDER },
-	{ "version",		0, 'V',	FOR_RENDER | FOR_SHOW | FOR_VENDORS },
+	{ "verbose",		0, 'v',			FOR_ALL },
+	{ "version",		0, 'V',			FOR_ALL },
+	{ "vpc",		1, OPT_VPC,		FOR_SELECT },
+	{ "vpn-gateway",	1, OPT_VPN_GATEWAY,
+	    FOR_SELECT | FOR_DOWNLOAD | FOR_RESET },
 };
-static const char shortopts[] = "+:hi:o:qV";
+static const char shortopts[] = "+:hi:o:qvV";
 
 static const struct {
 	const char	*name;
 	enum command	 cmd;
 	int		 bit;
 } commands[] = {
+	{ "create-customer-gateway", CMD_CREATE_CGW, FOR_CREATE },
+	{ "download",	CMD_DOWNLOAD,	FOR_DOWNLOAD },
+	{ "list",	CMD_LIST,	FOR_LIST },
 	{ "render",	CMD_RENDER,	FOR_RENDER },
+	{ "reset",	CMD_RESET,	FOR_RESET },
 	{ "show",	CMD_SHOW,	FOR_SHOW },
 	{ "vendors",	CMD_VENDORS,	FOR_VENDORS },
 };
 
 static const char	*option_name(int);
+static void		 push(char ***, size_t *, char *);
+static int		 check_live(const struct cli_opts *, struct cgw_err *);
 
 static const char help_text[] =
-"usage: cgwgen render --input FILE --vendor NAME [options]\n"
-"       cgwgen show --input FILE [options]\n"
-"       cgwgen vendors [--template-dir DIR]\n"
+"usage: cgwgen render (--input FILE | --cloud tencent) --vendor NAME [options]\n"
+"       cgwgen show (--input FILE | --cloud tencent) [options]\n"
+"       cgwgen list --cloud tencent [--region R] [--json] [filters]\n"
+"       cgwgen download --cloud tencent --connection ID --device-vendor V\n"
+"                --platform P --software-version S --interface NAME [-o FILE]\n"
+"       cgwgen reset --cloud tencent --connection ID [--json]\n"
+"       cgwgen create-customer-gateway --cloud tencent --name NAME\n"
+"                --address IP [--tag KEY=VALUE]... [--json]\n"
+"       cgwgen vendors [--template-dir DIR | --cloud tencent [--json]]\n"
 "       cgwgen --help | --version\n"
 "\n"
 "Render the configuration of an on-premises IPsec device from a cloud's\n"
-"description of a site-to-site VPN connection.\n"
+"description of a site-to-site VPN connection: a saved API response, or\n"
+"Tencent Cloud's API itself.\n"
 "\n"
 "commands:\n"
-"  render    write the device configuration for the connections in FILE\n"
-"  show      print the normalized model of FILE as JSON (cgwgen-model(5))\n"
-"  vendors   list the target vendors and check their templates\n"
+"  render    write the device configuration for the connections\n"
+"  show      print the normalized model as JSON (cgwgen-model(5))\n"
+"  list      list a region's VPN connections (a table, or --json)\n"
+"  download  write the configuration text the cloud renders for a device\n"
+"  reset     reset a VPN connection (Tencent Cloud ResetVpnConnection)\n"
+"  create-customer-gateway\n"
+"            create a customer gateway (Tencent Cloud CreateCustomerGateway)\n"
+"  vendors   list the target vendors and check their templates; with\n"
+"            --cloud tencent, the devices the cloud renders for\n"
 "\n"
 "input (render, show):\n"
-"  -i, --input FILE        a saved API response or a cgwgen model, JSON or\n"
-"                          XML; - reads stdin. Tencent Cloud:\n"
+"  -i, --input FILE        a saved API response, a cgwgen model or an H3C\n"
+"                          Comware configuration; JSON, XML or text;\n"
+"                          - reads stdin. Tencent Cloud:\n"
 "                          DescribeVpnConnections; Alibaba Cloud:\n"
 "                          DescribeVpnConnection(s), DownloadVpnConnectionConfig\n"
-"      --cloud NAME        what FILE is: tencent, alibaba or model\n"
-"                          (default: detect)\n"
+"      --cloud NAME        what FILE is: tencent, alibaba, comware or model\n"
+"                          (default: detect); without --input, --cloud\n"
+"                          tencent reads the connections from the API\n"
 "      --connection ID     only this connection; repeat for more\n"
-"                          (default: every connection in FILE); names the\n"
+"                          (default: every connection); names the\n"
 "                          connection of an Alibaba download, which has no id\n"
 "      --peer-address IP   the cloud gateway's public address, needed when\n"
 "                          the input does not hold it (an FQDN identity)\n"
 "      --local-address IP  this device's outside address; render pins the\n"
 "                          device to it (local_addrs, left=)\n"
+"\n"
+"Tencent Cloud's API (render and show without --input, list, download,\n"
+"reset, create-customer-gateway, vendors --cloud tencent):\n"
+"      --region REGION     the region (also TENCENTCLOUD_REGION, or tccli's\n"
+"                          profile), e.g. ap-guangzhou\n"
+"      --profile NAME      tccli's profile ~/.tccli/NAME.credential (also\n"
+"                          TCCLI_PROFILE); credentials are never options:\n"
+"                          TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY\n"
+"                          or the files of cgwgen(1) CREDENTIALS\n"
+"      --endpoint HOST     the API host (default: vpc.tencentcloudapi.com)\n"
+"      --timeout SECONDS   give up a request after this long (default: 60)\n"
+"      --vpn-gateway ID    only connections of this VPN gateway (repeatable)\n"
+"      --customer-gateway ID  only those to this customer gateway\n"
+"      --vpc ID            only those of this VPC\n"
+"      --json              print the whole answer as JSON\n"
+"  -v, --verbose           trace each request (without keys or signatures)\n"
+"\n"
+"download:\n"
+"      --device-vendor V, --platform P, --software-version S\n"
+"                          the device, as vendors --cloud tencent lists\n"
+"      --interface NAME    the device's outside interface (required)\n"
+"  -o, --output FILE       write FILE (mode 0600) instead of stdout\n"
+"\n"
+"create-customer-gateway:\n"
+"      --name NAME         its name (at most 60 characters)\n"
+"      --address IP        its public IP address\n"
+"      --tag KEY=VALUE     a tag (repeatable)\n"
 "\n"
 "render:\n"
 "      --vendor NAME       the target: strongswan, libreswan (cgwgen vendors)\n"
@@ -130,7 +220,25 @@ void
 cli_free(struct cli_opts *o)
 {
 	free(o->ids);
+	free(o->vpn_gateways);
+	free(o->customer_gateways);
+	free(o->vpcs);
+	free(o->tags);
 	memset(o, 0, sizeof(*o));
+}
+
+static void
+push(char ***v, size_t *n, char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+int
+cli_live(const struct cli_opts *o)
+{
+	return o->input == NULL && o->cloud != NULL &&
+	    strcmp(o->cloud, "tencent") == 0;
 }
 
 /* The name of an option, by its id, for messages. */
@@ -143,6 +251,47 @@ option_name(int id)
 		if (options[i].id == id)
 			return options[i].name;
 	return "?";
+}
+
+/* The checks of the commands that only talk to a cloud's API. */
+static int
+check_live(const struct cli_opts *o, struct cgw_err *err)
+{
+	if (o->cloud == NULL || strcmp(o->cloud, "tencent") != 0)
+		return err_set(err, CGW_E_USAGE, "this command needs --cloud "
+		    "tencent (the only cloud whose API cgwgen calls)");
+	switch (o->cmd) {
+	case CMD_DOWNLOAD:
+		if (o->nids != 1)
+			return err_set(err, CGW_E_USAGE, "download needs one "
+			    "--connection ID");
+		if (o->device_vendor == NULL || o->platform == NULL ||
+		    o->software_version == NULL || o->interface == NULL)
+			return err_set(err, CGW_E_USAGE, "download needs "
+			    "--device-vendor, --platform, --software-version "
+			    "(vendors --cloud tencent lists them) and "
+			    "--interface");
+		break;
+	case CMD_RESET:
+		if (o->nids != 1)
+			return err_set(err, CGW_E_USAGE, "reset needs one "
+			    "--connection ID");
+		break;
+	case CMD_CREATE_CGW:
+		if (o->name == NULL || o->address == NULL)
+			return err_set(err, CGW_E_USAGE, "create-customer-gateway "
+			    "needs --name and --address");
+		if (strlen(o->name) > 60 || !is_text(o->name))
+			return err_set(err, CGW_E_USAGE, "--name: at most 60 "
+			    "printable characters");
+		if (addr_family(o->address) != 4)
+			return err_set(err, CGW_E_USAGE, "--address: \"%s\" is "
+			    "not an IPv4 address", o->address);
+		break;
+	default:
+		break;
+	}
+	return 0;
 }
 
 int
@@ -189,7 +338,8 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 			continue;
 		}
 		if (c == ':') {
-			if (optopt >= 256 || strchr("io", optopt) != NULL)
+			if (optopt >= 256 || (optopt != 0 &&
+			    strchr("io", optopt) != NULL))
 				return err_set(err, CGW_E_USAGE, "option --%s "
 				    "needs a value", option_name(optopt));
 			return err_set(err, CGW_E_USAGE, "option -%c needs a "
@@ -215,6 +365,59 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 		case 'q':
 			o->quiet = 1;
 			break;
+		case 'v':
+			o->verbose = 1;
+			break;
+		case OPT_ADDRESS:
+			o->address = optarg;
+			break;
+		case OPT_CUSTOMER_GATEWAY:
+			push(&o->customer_gateways, &o->ncustomer_gateways,
+			    optarg);
+			break;
+		case OPT_DEVICE_VENDOR:
+			o->device_vendor = optarg;
+			break;
+		case OPT_ENDPOINT:
+			o->endpoint = optarg;
+			break;
+		case OPT_JSON:
+			o->json = 1;
+			break;
+		case OPT_NAME:
+			o->name = optarg;
+			break;
+		case OPT_PLATFORM:
+			o->platform = optarg;
+			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
+			break;
+		case OPT_REGION:
+			o->region = optarg;
+			break;
+		case OPT_SOFTWARE_VERSION:
+			o->software_version = optarg;
+			break;
+		case OPT_TAG:
+			if (strchr(optarg, '=') == NULL || *optarg == '=')
+				return err_set(err, CGW_E_USAGE, "--tag: \"%s\" "
+				    "is not KEY=VALUE", optarg);
+			push(&o->tags, &o->ntags, optarg);
+			break;
+		case OPT_TIMEOUT:
+			if (parse_u64(optarg, 1, 3600, &v) == -1)
+				return err_set(err, CGW_E_USAGE, "--timeout: "
+				    "\"%s\" is not a number of seconds from 1 to "
+				    "3600", optarg);
+			o->timeout_ms = (long)v * 1000;
+			break;
+		case OPT_VPC:
+			push(&o->vpcs, &o->nvpcs, optarg);
+			break;
+		case OPT_VPN_GATEWAY:
+			push(&o->vpn_gateways, &o->nvpn_gateways, optarg);
+			break;
 		case 'i':
 			o->input = optarg;
 			break;
@@ -225,9 +428,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 			o->cloud = optarg;
 			break;
 		case OPT_CONNECTION:
-			o->ids = xreallocarray(o->ids, o->nids + 1,
-			    sizeof(*o->ids));
-			o->ids[o->nids++] = optarg;
+			push(&o->ids, &o->nids, optarg);
 			break;
 		case OPT_IF_ID:
 			if (parse_u64(optarg, 1, 0xfffffff0, &v) == -1)
@@ -269,19 +470,38 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 	switch (o->cmd) {
 	case CMD_NONE:
 		return err_set(err, CGW_E_USAGE, "no command given (render, "
-		    "show or vendors); cgwgen --help tells more");
+		    "show, list, download, reset, create-customer-gateway or "
+		    "vendors); cgwgen --help tells more");
 	case CMD_RENDER:
 		if (o->vendor == NULL)
 			return err_set(err, CGW_E_USAGE, "render needs --vendor "
 			    "(cgwgen vendors lists them)");
 		/* FALLTHROUGH */
 	case CMD_SHOW:
-		if (o->input == NULL)
+		if (o->input == NULL && !cli_live(o))
 			return err_set(err, CGW_E_USAGE, "%s needs --input FILE "
-			    "(a saved API response or a model; - for stdin)",
+			    "(a saved API response or a model; - for stdin), or "
+			    "--cloud tencent to read Tencent Cloud's API",
 			    o->cmd == CMD_SHOW ? "show" : "render");
+		if (o->input != NULL && (o->nvpn_gateways +
+		    o->ncustomer_gateways + o->nvpcs > 0 ||
+		    o->region != NULL || o->profile != NULL ||
+		    o->endpoint != NULL))
+			return err_set(err, CGW_E_USAGE, "--region, --profile, "
+			    "--endpoint and the gateway and VPC filters apply "
+			    "to the API, not to --input");
 		break;
 	case CMD_VENDORS:
+		if (o->cloud != NULL && strcmp(o->cloud, "tencent") != 0)
+			return err_set(err, CGW_E_USAGE, "vendors --cloud: only "
+			    "tencent has an API that lists devices");
+		break;
+	case CMD_LIST:
+	case CMD_DOWNLOAD:
+	case CMD_RESET:
+	case CMD_CREATE_CGW:
+		if (check_live(o, err) == -1)
+			return -1;
 		break;
 	}
 	if (o->output != NULL && o->output_dir != NULL)

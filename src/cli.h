@@ -16,7 +16,11 @@ enum command {
 	CMD_NONE,
 	CMD_RENDER,
 	CMD_SHOW,
-	CMD_VENDORS
+	CMD_VENDORS,
+	CMD_LIST,
+	CMD_DOWNLOAD,
+	CMD_RESET,
+	CMD_CREATE_CGW
 };
 
 struct cli_opts {
@@ -36,7 +40,30 @@ struct cli_opts {
 	int		 quiet;
 	int		 help;
 	int		 version;
+	/* Live calls to a cloud's API. */
+	const char	*region;
+	const char	*profile;
+	const char	*endpoint;
+	long		 timeout_ms;
+	int		 json;
+	int		 verbose;
+	char		**vpn_gateways;	/* --vpn-gateway, repeatable */
+	size_t		 nvpn_gateways;
+	char		**customer_gateways;
+	size_t		 ncustomer_gateways;
+	char		**vpcs;
+	size_t		 nvpcs;
+	const char	*device_vendor;	/* download */
+	const char	*platform;
+	const char	*software_version;
+	const char	*name;		/* create-customer-gateway */
+	const char	*address;
+	char		**tags;		/* KEY=VALUE, repeatable */
+	size_t		 ntags;
 };
+
+/* Whether render or show reads a cloud's API rather than a file. */
+int	cli_live(const struct cli_opts *);
 
 /* Fill opts from argv; usage errors come back as CGW_E_USAGE. */
 int	cli_parse(int, char **, struct cli_opts *, struct cgw_err *);

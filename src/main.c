@@ -11,7 +11,9 @@
 
 #include "cli.h"
 #include "err.h"
+#include "http.h"
 #include "jsonutil.h"
+#include "log.h"
 #include "run.h"
 #include "warn.h"
 #include "xml.h"
@@ -61,6 +63,12 @@ main(int argc, char **argv)
 		cli_free(&opts);
 		return 0;
 	}
+	log_set_verbose(opts.verbose);
+	if (http_global_init() == -1) {
+		fprintf(stderr, "cgwgen: cannot initialise libcurl\n");
+		cli_free(&opts);
+		return 1;
+	}
 	if (run_command(&opts, &warn, &err) == -1)
 		status = err.code == CGW_E_USAGE ? 2 : 1;
 	if (!opts.quiet || status != 0)
@@ -68,6 +76,7 @@ main(int argc, char **argv)
 			print_lines("warning: ", warn.msgs[i]);
 	if (status != 0)
 		print_lines("", err.msg);
+	http_global_cleanup();
 	warn_free(&warn);
 	cli_free(&opts);
 	return status;

@@ -16,6 +16,7 @@
 #include "compat.h"
 #include "datadir.h"
 #include "err.h"
+#include "live.h"
 #include "model.h"
 #include "model-json.h"
 #include "output.h"
@@ -34,6 +35,9 @@ static int	run_show(const struct cli_opts *, struct warnings *,
 static int	run_vendors(const struct cli_opts *, struct warnings *,
 		    struct cgw_err *);
 
+static int	load_model(const struct cli_opts *, struct model **,
+		    struct warnings *, struct cgw_err *);
+
 static const struct {
 	enum command	 cmd;
 	int		(*run)(const struct cli_opts *, struct warnings *,
@@ -42,6 +46,10 @@ static const struct {
 	{ CMD_RENDER, run_render },
 	{ CMD_SHOW, run_show },
 	{ CMD_VENDORS, run_vendors },
+	{ CMD_LIST, live_list },
+	{ CMD_DOWNLOAD, live_download },
+	{ CMD_RESET, live_reset },
+	{ CMD_CREATE_CGW, live_create_cgw },
 };
 
 static void
@@ -55,11 +63,23 @@ source_opts_from(const struct cli_opts *o, struct source_opts *so)
 	so->nids = o->nids;
 }
 
+/* The model from --input, or from the cloud's API. */
+static int
+load_model(const struct cli_opts *o, struct model **m, struct warnings *warn,
+    struct cgw_err *err)
+{
+	struct source_opts	so;
+
+	if (cli_live(o))
+		return live_model(o, m, warn, err);
+	source_opts_from(o, &so);
+	return source_load(o->input, &so, m, warn, err);
+}
+
 static int
 run_render(const struct cli_opts *o, struct warnings *warn,
     struct cgw_err *err)
 {
-	struct source_opts	 so;
 	struct render_opts	 ro;
 	struct stat		 st;
 	struct vendor		*v = NULL;
@@ -93,8 +113,7 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 	}
 	if (render_check_templates(v, &ro.dev, err) == -1)
 		goto out;
-	source_opts_from(o, &so);
-	if (source_load(o->input, &so, &m, warn, err) == -1 ||
+	if (load_model(o, &m, warn, err) == -1 ||
 	    check_model(m, v, warn, err) == -1 ||
 	    render_model(m, v, &ro, err) == -1)
 		goto out;
@@ -109,15 +128,13 @@ out:
 static int
 run_show(const struct cli_opts *o, struct warnings *warn, struct cgw_err *err)
 {
-	struct source_opts	 so;
 	struct out_file		 f;
 	struct model		*m = NULL;
 	struct buf		 b;
 	int			 ret = -1;
 
 	buf_init(&b, 0);
-	source_opts_from(o, &so);
-	if (source_load(o->input, &so, &m, warn, err) == -1)
+	if (load_model(o, &m, warn, err) == -1)
 		goto out;
 	check_weak(m, warn);
 	if (model_json_write(m, &b, err) == -1)
@@ -147,7 +164,8 @@ run_vendors(const struct cli_opts *o, struct warnings *warn,
 	size_t			 n = 0, i;
 	int			 ret = -1;
 
-	(void)warn;
+	if (o->cloud != NULL)
+		return live_vendors(o, warn, err);
 	memset(&dev, 0, sizeof(dev));
 	dev.if_id = 1;
 	buf_init(&b, 0);

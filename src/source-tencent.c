@@ -657,6 +657,8 @@ tc_connection(const cJSON *conn, struct tc_conn *tc, struct cgw_err *err)
 	c = model_add_connection(ctx->model);
 	c->cloud = xstrdup("tencent");
 	c->id = xstrdup(tc->id);
+	if (ctx->opts->region != NULL)
+		c->region = xstrdup(ctx->opts->region);
 	if (tc_string_opt(conn, "", "VpnConnectionName", &c->name, err) ||
 	    tc_string_opt(conn, "", "VpnGatewayId", &c->vpn_gateway_id, err) ||
 	    tc_string_opt(conn, "", "CustomerGatewayId",
@@ -720,9 +722,14 @@ tc_connection(const cJSON *conn, struct tc_conn *tc, struct cgw_err *err)
 	t->dpd_action = t->initiator != INIT_CLOUD || (action != NULL &&
 	    strcasecmp(action, "restart") == 0) ? DPD_RESTART : DPD_CLEAR;
 
-	/* Addresses: the cloud's comes from its identity or the user. */
+	/*
+	 * Addresses: the user's, else the gateways' (a live call looked
+	 * them up), else the identities when they are addresses.
+	 */
 	if (ctx->opts->peer_address != NULL)
 		t->remote_addr = xstrdup(ctx->opts->peer_address);
+	else if ((s = source_addr(ctx->opts, c->vpn_gateway_id)) != NULL)
+		t->remote_addr = xstrdup(s);
 	else if (t->remote_id.type == ID_ADDRESS)
 		t->remote_addr = xstrdup(t->remote_id.value);
 	else {
@@ -734,6 +741,8 @@ tc_connection(const cJSON *conn, struct tc_conn *tc, struct cgw_err *err)
 	}
 	if (ctx->opts->local_address != NULL)
 		t->local_addr = xstrdup(ctx->opts->local_address);
+	else if ((s = source_addr(ctx->opts, c->customer_gateway_id)) != NULL)
+		t->local_addr = xstrdup(s);
 	else if (t->local_id.type == ID_ADDRESS)
 		t->local_addr = xstrdup(t->local_id.value);
 	return 0;

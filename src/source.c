@@ -48,18 +48,23 @@ static int	load_tree(struct source_ctx *, const struct source *,
 		    const cJSON *, const char *, struct model **,
 		    struct cgw_err *);
 static const struct source *source_of(const char *);
+static int	addr_key_cmp(const void *, const void *);
+
+static int
+addr_key_cmp(const void *key, const void *e)
+{
+	return strcmp(key, ((const struct addr_entry *)e)->id);
+}
 
 const char *
 source_addr(const struct source_opts *o, const char *id)
 {
-	size_t	i;
+	const struct addr_entry	*e;
 
-	if (id == NULL)
+	if (id == NULL || o->naddrs == 0)
 		return NULL;
-	for (i = 0; i < o->naddrs; i++)
-		if (strcmp(o->addrs[i].id, id) == 0)
-			return o->addrs[i].addr;
-	return NULL;
+	e = bsearch(id, o->addrs, o->naddrs, sizeof(*o->addrs), addr_key_cmp);
+	return e == NULL ? NULL : e->addr;
 }
 
 const char *

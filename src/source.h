@@ -33,7 +33,8 @@ struct source_opts {
 	char *const	*ids;		/* --connection, in order given */
 	size_t		 nids;
 	const char	*region;	/* the region a live call asked */
-	const struct addr_entry *addrs;	/* gateway addresses (live) */
+	const struct addr_entry *addrs;	/* gateway addresses (live),
+					   sorted by id */
 	size_t		 naddrs;
 };
 

@@ -1,0 +1,273 @@
+/*
+ * Signed Tencent Cloud API calls with retries.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "compat.h"
+#include "creds.h"
+#include "crypto.h"
+#include "err.h"
+#include "http.h"
+#include "jsonutil.h"
+#include "log.h"
+#include "sign-tc3.h"
+#include "tencent-api.h"
+#include "xmalloc.h"
+
+#define TC_TRIES		5	/* the first and four retries */
+#define TC_BACKOFF_MS		200	/* doubled each retry ... */
+#define TC_BACKOFF_MAX_MS	5000	/* ... up to this */
+
+struct tc_client {
+	struct http		*http;
+	struct http_url		 url;
+	const struct creds	*creds;
+	char			*region;
+	size_t			 requests;
+};
+
+static const struct {
+	const char	*code;		/* a prefix of the error code */
+	const char	*advice;
+} tc_advice[] = {
+	{ "AuthFailure.SignatureExpire", "check this machine's clock: a "
+	    "request is valid for 5 minutes" },
+	{ "AuthFailure.SecretIdNotFound", "check the SecretId, or whether "
+	    "the key was disabled" },
+	{ "AuthFailure.InvalidSecretId", "check the SecretId" },
+	{ "AuthFailure.SignatureFailure", "check the SecretKey" },
+	{ "AuthFailure.TokenFailure", "the session token is wrong or has "
+	    "expired" },
+	{ "AuthFailure.UnauthorizedOperation", "the key lacks a CAM "
+	    "permission for this action" },
+	{ "UnauthorizedOperation", "the key lacks a CAM permission for this "
+	    "action" },
+	{ "UnsupportedRegion", "check --region" },
+	{ "InvalidParameterValue.Region", "check --region" },
+	{ "ResourceNotFound", "check the ids given" },
+};
+
+static void	backoff(int);
+static int	is_throttle(const char *);
+static const char *advice_for(const char *);
+static int	tc_try(struct tc_client *, const char *, const char *, size_t,
+		    cJSON **, const cJSON **, int *, struct cgw_err *);
+
+struct tc_client *
+tc_client_new(const struct tc_client_opts *o, struct cgw_err *err)
+{
+	struct http_opts	 ho;
+	struct tc_client	*c;
+
+	c = xcalloc(1, sizeof(*c));
+	memset(&ho, 0, sizeof(ho));
+	ho.timeout_ms = o->timeout_ms;
+	if (http_url_parse(o->endpoint != NULL ? o->endpoint :
+	    TC_DEFAULT_HOST, &c->url, err) == -1)
+		goto fail;
+	if ((c->http = http_new(&ho, err)) == NULL)
+		goto fail;
+	c->creds = o->creds;
+	c->region = o->region == NULL ? NULL : xstrdup(o->region);
+	return c;
+fail:
+	tc_client_free(c);
+	return NULL;
+}
+
+void
+tc_client_free(struct tc_client *c)
+{
+	if (c == NULL)
+		return;
+	http_free(c->http);
+	http_url_free(&c->url);
+	free(c->region);
+	free(c);
+}
+
+size_t
+tc_requests(const struct tc_client *c)
+{
+	return c->requests;
+}
+
+static int
+is_throttle(const char *code)
+{
+	return strncmp(code, "RequestLimitExceeded", 20) == 0;
+}
+
+static const char *
+advice_for(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(tc_advice); i++)
+		if (strncmp(code, tc_advice[i].code,
+		    strlen(tc_advice[i].code)) == 0)
+			return tc_advice[i].advice;
+	return NULL;
+}
+
+/* Sleep before try number n (1 for the first retry): equal jitter. */
+static void
+backoff(int n)
+{
+	unsigned long	ms = TC_BACKOFF_MS, r = 0;
+	struct timespec	ts;
+	int		i;
+
+	for (i = 1; i < n && ms < TC_BACKOFF_MAX_MS; i++)
+		ms *= 2;
+	if (ms > TC_BACKOFF_MAX_MS)
+		ms = TC_BACKOFF_MAX_MS;
+	if (crypto_random(&r, sizeof(r)) == -1)
+		r = (unsigned long)time(NULL);
+	ms = ms / 2 + r % (ms / 2 + 1);
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1)
+		;
+}
+
+/*
+ * One try. *again is set when the failure is worth another try; the
+ * error is then in err like any other (the caller clears it to retry).
+ */
+static int
+tc_try(struct tc_client *c, const char *action, const char *body,
+    size_t len, cJSON **rootp, const cJSON **respp, int *again,
+    struct cgw_err *err)
+{
+	struct tc3_request	 rq;
+	struct tc3_credentials	 cr;
+	struct http_header	 hdrs[8];
+	struct http_resp	 resp;
+	struct buf		 auth;
+	const cJSON		*r = NULL, *e;
+	const char		*code = "?", *msg = "", *rid = "?", *adv;
+	cJSON			*root = NULL;
+	char			 ts[32];
+	size_t			 nh = 0;
+	int			 ret = -1;
+
+	*again = 0;
+	memset(&resp, 0, sizeof(resp));
+	buf_init(&auth, 4096);
+	memset(&rq, 0, sizeof(rq));
+	rq.method = "POST";
+	rq.host = c->url.authority;
+	rq.query = "";
+	rq.content_type = "application/json";
+	rq.action = action;
+	rq.payload = body;
+	rq.payload_len = len;
+	rq.timestamp = time(NULL);
+	cr.secret_id = c->creds->id;
+	cr.secret_key = c->creds->secret;
+	/* The scope's service is vpc even on a test endpoint (loopback). */
+	if (sign_tc3(&rq, &cr, &auth, NULL, err) == -1)
+		goto out;
+	snprintf(ts, sizeof(ts), "%lld", (long long)rq.timestamp);
+	hdrs[nh++] = (struct http_header){ "Host", c->url.authority };
+	hdrs[nh++] = (struct http_header){ "Content-Type", rq.content_type };
+	hdrs[nh++] = (struct http_header){ "X-TC-Action", action };
+	hdrs[nh++] = (struct http_header){ "X-TC-Version", TC_VERSION };
+	hdrs[nh++] = (struct http_header){ "X-TC-Timestamp", ts };
+	if (c->region != NULL)
+		hdrs[nh++] = (struct http_header){ "X-TC-Region", c->region };
+	if (c->creds->token != NULL)
+		hdrs[nh++] = (struct http_header){ "X-TC-Token",
+		    c->creds->token };
+	hdrs[nh++] = (struct http_header){ "Authorization", auth.data };
+	log_debug("tencent: %s to %s, region %s, %zu bytes, signed with "
+	    "%.4s... (Authorization and token redacted)", action, c->url.url,
+	    c->region == NULL ? "none" : c->region, len, c->creds->id);
+
+	c->requests++;
+	if (http_post(c->http, &c->url, hdrs, nh, body, len, &resp,
+	    err) == -1) {
+		*again = http_retryable(c->http);
+		err_prefix(err, "tencent: %s", action);
+		goto out;
+	}
+	if (resp.status != 200) {
+		*again = resp.status >= 500;
+		err_set(err, CGW_E_INPUT, "tencent: %s: HTTP %ld from %s",
+		    action, resp.status, c->url.url);
+		goto out;
+	}
+	root = cJSON_ParseWithLength(resp.body.data == NULL ? "" :
+	    resp.body.data, resp.body.len);
+	if (root == NULL || json_object(root, "", "Response", &r,
+	    err) != 0) {
+		err_set(err, CGW_E_INPUT, "tencent: %s: the answer is not a "
+		    "Tencent Cloud API response (%zu bytes from %s)", action,
+		    resp.body.len, c->url.url);
+		goto out;
+	}
+	json_string(r, "Response", "RequestId", &rid, err);
+	if (json_object(r, "Response", "Error", &e, err) == 0) {
+		json_string(e, "Error", "Code", &code, err);
+		json_string(e, "Error", "Message", &msg, err);
+		*again = is_throttle(code);
+		adv = advice_for(code);
+		err_set(err, CGW_E_INPUT, "tencent: %s: %s: %s (request %s)%s%s",
+		    action, code, msg, rid, adv != NULL ? "; " : "",
+		    adv != NULL ? adv : "");
+		goto out;
+	}
+	log_debug("tencent: %s: request %s", action, rid);
+	*rootp = root;
+	*respp = r;
+	root = NULL;
+	ret = 0;
+out:
+	cJSON_Delete(root);
+	http_resp_free(&resp);
+	buf_free(&auth);
+	return ret;
+}
+
+int
+tc_call(struct tc_client *c, const char *action, const cJSON *params,
+    cJSON **root, const cJSON **resp, struct cgw_err *err)
+{
+	char	*body;
+	size_t	 len;
+	int	 try, again, ret = -1;
+
+	body = params == NULL ? xstrdup("{}") :
+	    cJSON_PrintUnformatted(params);
+	if (body == NULL)
+		return err_set(err, CGW_E_SYS, "out of memory");
+	len = strlen(body);
+	for (try = 1; ; try++) {
+		if (tc_try(c, action, body, len, root, resp, &again,
+		    err) == 0) {
+			ret = 0;
+			break;
+		}
+		if (!again || try >= TC_TRIES)
+			break;
+		log_debug("retrying after: %s", err->msg);
+		err_clear(err);
+		backoff(try);
+	}
+	explicit_bzero(body, len);
+	if (params == NULL)
+		free(body);
+	else
+		cJSON_free(body);
+	return ret;
+}
