@@ -18,6 +18,7 @@
 #include "model-json.h"
 #include "source.h"
 #include "source-alibaba.h"
+#include "source-comware.h"
 #include "source-tencent.h"
 #include "util.h"
 #include "warn.h"
@@ -27,6 +28,7 @@
 static const struct source *const sources[] = {
 	&source_tencent,
 	&source_alibaba,
+	&source_comware,
 	&source_model,
 };
 
@@ -93,7 +95,15 @@ source_find(const char *name)
 const char *
 source_names(void)
 {
-	return "tencent, alibaba, model";
+	static char	names[128];
+	size_t		i, len = 0;
+
+	if (names[0] != '\0')
+		return names;
+	for (i = 0; i < nitems(sources) && len < sizeof(names); i++)
+		len += snprintf(names + len, sizeof(names) - len, "%s%s",
+		    i > 0 ? ", " : "", sources[i]->name);
+	return names;
 }
 
 int

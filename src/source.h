@@ -89,7 +89,7 @@ int	source_load_json(const char *name, const struct cJSON *,
 /* The address of the gateway with this id, from opts->addrs, or NULL. */
 const char	*source_addr(const struct source_opts *, const char *);
 const struct source	*source_find(const char *);
-/* "tencent, alibaba, model", for messages and --help. */
+/* "tencent, alibaba, comware, model", for messages. */
 const char		*source_names(void);
 
 /*

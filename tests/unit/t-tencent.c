@@ -1271,7 +1271,7 @@ t_misc(void)
 	opts.cloud = "aws";
 	is_int(load_opts(r, &opts, &l), -1, "misc: unknown --cloud refused");
 	is_str(l.err.msg, "--cloud: unknown cloud \"aws\" (one of tencent, "
-	    "alibaba, model)", "misc: --cloud message");
+	    "alibaba, comware, model)", "misc: --cloud message");
 	load_free(&l);
 	free(c);
 	free(r);
