@@ -51,6 +51,7 @@ enum opt_id {
 	OPT_TAG,
 	OPT_TEMPLATE_DIR,
 	OPT_TIMEOUT,
+	OPT_CA_FILE,
 	OPT_VENDOR,
 	OPT_VPC,
 	OPT_VPN_GATEWAY
@@ -63,6 +64,7 @@ static const struct {
 	int		 commands;
 } options[] = {
 	{ "address",		1, OPT_ADDRESS,		FOR_CREATE },
+	{ "ca-file",		1, OPT_CA_FILE,		FOR_LIVE },
 	{ "cloud",		1, OPT_CLOUD,		FOR_LIVE },
 	{ "connection",		1, OPT_CONNECTION,
 	    FOR_INPUT | FOR_DOWNLOAD | FOR_RESET },
@@ -169,6 +171,8 @@ static const char help_text[] =
 "                          or the files of cgwgen(1) CREDENTIALS\n"
 "      --endpoint HOST     the API host (default: vpc.tencentcloudapi.com)\n"
 "      --timeout SECONDS   give up a request after this long (default: 60)\n"
+"      --ca-file FILE      trust the CAs in FILE (PEM) instead of the\n"
+"                          system's, for a TLS-inspecting proxy\n"
 "      --vpn-gateway ID    only connections of this VPN gateway (repeatable)\n"
 "      --customer-gateway ID  only those to this customer gateway\n"
 "      --vpc ID            only those of this VPC\n"
@@ -404,6 +408,9 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 				return err_set(err, CGW_E_USAGE, "--tag: \"%s\" "
 				    "is not KEY=VALUE", optarg);
 			push(&o->tags, &o->ntags, optarg);
+			break;
+		case OPT_CA_FILE:
+			o->ca_file = optarg;
 			break;
 		case OPT_TIMEOUT:
 			if (parse_u64(optarg, 1, 3600, &v) == -1)

@@ -45,6 +45,7 @@ struct cli_opts {
 	const char	*profile;
 	const char	*endpoint;
 	long		 timeout_ms;
+	const char	*ca_file;	/* --ca-file */
 	int		 json;
 	int		 verbose;
 	char		**vpn_gateways;	/* --vpn-gateway, repeatable */

@@ -72,6 +72,24 @@ err_prefix(struct cgw_err *err, const char *fmt, ...)
 }
 
 void
+err_suffix(struct cgw_err *err, const char *fmt, ...)
+{
+	size_t	olen;
+	va_list	ap;
+
+	if (err == NULL || err->code == CGW_E_NONE)
+		return;
+	olen = strlen(err->msg);
+	if (olen + 3 >= sizeof(err->msg))
+		return;
+	memcpy(err->msg + olen, "; ", 3);
+	olen += 2;
+	va_start(ap, fmt);
+	vsnprintf(err->msg + olen, sizeof(err->msg) - olen, fmt, ap);
+	va_end(ap);
+}
+
+void
 err_clear(struct cgw_err *err)
 {
 	err->code = CGW_E_NONE;

@@ -38,6 +38,8 @@ int	err_set(struct cgw_err *, enum cgw_errcode, const char *, ...)
 int	err_sys(struct cgw_err *, const char *, ...) printflike(2, 3);
 /* Put "context: " in front of an error already set. */
 void	err_prefix(struct cgw_err *, const char *, ...) printflike(2, 3);
+/* Append "; " and a note to an error already set. */
+void	err_suffix(struct cgw_err *, const char *, ...) printflike(2, 3);
 void	err_clear(struct cgw_err *);
 int	err_isset(const struct cgw_err *);
 

@@ -22,7 +22,8 @@ struct http {
 	CURL	*curl;
 	long	 connect_timeout_ms;
 	long	 timeout_ms;
-	int	 retryable;
+	char	*ca_file;
+	enum http_retry	 retryable;
 	char	 errbuf[CURL_ERROR_SIZE];
 };
 
@@ -155,6 +156,7 @@ http_new(const struct http_opts *o, struct cgw_err *err)
 	h->connect_timeout_ms = o->connect_timeout_ms > 0 ?
 	    o->connect_timeout_ms : 10000;
 	h->timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : 60000;
+	h->ca_file = o->ca_file == NULL ? NULL : xstrdup(o->ca_file);
 	return h;
 }
 
@@ -164,6 +166,7 @@ http_free(struct http *h)
 	if (h == NULL)
 		return;
 	curl_easy_cleanup(h->curl);
+	free(h->ca_file);
 	free(h);
 }
 
@@ -173,7 +176,7 @@ http_resp_free(struct http_resp *r)
 	buf_free(&r->body);
 }
 
-int
+enum http_retry
 http_retryable(const struct http *h)
 {
 	return h->retryable;
@@ -200,7 +203,7 @@ http_post(struct http *h, const struct http_url *u,
 	size_t			 i;
 	int			 ret = -1;
 
-	h->retryable = 0;
+	h->retryable = HTTP_RETRY_NO;
 	memset(resp, 0, sizeof(*resp));
 	buf_init(&resp->body, HTTP_RESPONSE_MAX);
 	for (i = 0; i < nhdrs; i++) {
@@ -231,6 +234,8 @@ http_post(struct http *h, const struct http_url *u,
 	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (h->ca_file != NULL)
+		curl_easy_setopt(h->curl, CURLOPT_CAINFO, h->ca_file);
 	curl_easy_setopt(h->curl, CURLOPT_CONNECTTIMEOUT_MS,
 	    h->connect_timeout_ms);
 	curl_easy_setopt(h->curl, CURLOPT_TIMEOUT_MS, h->timeout_ms);
@@ -251,12 +256,14 @@ http_post(struct http *h, const struct http_url *u,
 		case CURLE_COULDNT_RESOLVE_HOST:
 		case CURLE_COULDNT_RESOLVE_PROXY:
 		case CURLE_COULDNT_CONNECT:
+			h->retryable = HTTP_RETRY_UNSENT;
+			break;
 		case CURLE_OPERATION_TIMEDOUT:
 		case CURLE_RECV_ERROR:
 		case CURLE_SEND_ERROR:
 		case CURLE_GOT_NOTHING:
 		case CURLE_PARTIAL_FILE:
-			h->retryable = 1;
+			h->retryable = HTTP_RETRY_MAYBE;
 			break;
 		default:
 			break;
@@ -264,6 +271,16 @@ http_post(struct http *h, const struct http_url *u,
 		if (rc == CURLE_WRITE_ERROR)
 			err_set(err, CGW_E_LIMIT, "%s: the response is larger "
 			    "than %u bytes", u->url, HTTP_RESPONSE_MAX);
+		else if (rc == CURLE_PEER_FAILED_VERIFICATION)
+			err_set(err, CGW_E_SYS, "%s: %s; the server's "
+			    "certificate does not verify (behind a "
+			    "TLS-inspecting proxy, give its CA with --ca-file)",
+			    u->url, h->errbuf[0] != '\0' ? h->errbuf :
+			    curl_easy_strerror(rc));
+		else if (rc == CURLE_SSL_CACERT_BADFILE)
+			err_set(err, CGW_E_SYS, "--ca-file %s: %s", h->ca_file,
+			    h->errbuf[0] != '\0' ? h->errbuf :
+			    curl_easy_strerror(rc));
 		else
 			err_set(err, CGW_E_SYS, "%s: %s", u->url,
 			    h->errbuf[0] != '\0' ? h->errbuf :
@@ -273,7 +290,7 @@ http_post(struct http *h, const struct http_url *u,
 	}
 	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &resp->status);
 	if (resp->status >= 500)
-		h->retryable = 1;
+		h->retryable = HTTP_RETRY_MAYBE;
 	log_debug("%s: HTTP %ld, %zu bytes", u->url, resp->status,
 	    resp->body.len);
 	ret = 0;

@@ -19,8 +19,9 @@ struct http;
 #define HTTP_RESPONSE_MAX	(32u * 1024 * 1024)
 
 struct http_opts {
-	long	 connect_timeout_ms;	/* 0: 10 s */
-	long	 timeout_ms;		/* 0: 60 s */
+	long		 connect_timeout_ms; /* 0: 10 s */
+	long		 timeout_ms;	/* 0: 60 s */
+	const char	*ca_file;	/* PEM CAs; NULL: the system's */
 };
 
 struct http_header {
@@ -56,20 +57,26 @@ void		 http_global_cleanup(void);
 
 struct http	*http_new(const struct http_opts *, struct cgw_err *);
 void		 http_free(struct http *);
+/* Whether a failed request is worth another try, and whether it may
+ * have reached the server. */
+enum http_retry {
+	HTTP_RETRY_NO,		/* a bad certificate, a response too large */
+	HTTP_RETRY_UNSENT,	/* no connection: the server never saw it */
+	HTTP_RETRY_MAYBE	/* a timeout, a cut connection, HTTP 5xx */
+};
+
 /*
  * POST body to url with the headers given (Host among them, so that what
  * was signed is what is sent). On success resp->body holds the response
  * and resp->status its status (any status: API errors have bodies).
  * Network, TLS and size failures return -1 with err set; then
- * http_retryable() says whether another try could succeed (a refused or
- * reset connection, a timeout: yes; a certificate that does not verify,
- * a response too large: no).
+ * http_retryable() says whether another try could succeed.
  */
 int		 http_post(struct http *, const struct http_url *,
 		    const struct http_header *, size_t, const char *, size_t,
 		    struct http_resp *, struct cgw_err *);
-/* Whether the last failure of http_post is worth another try. */
-int		 http_retryable(const struct http *);
+/* The last failure of http_post, or its status >= 500: worth a retry? */
+enum http_retry	 http_retryable(const struct http *);
 void		 http_resp_free(struct http_resp *);
 
 #endif

@@ -64,6 +64,7 @@ live_open(const struct cli_opts *o, int need_region, struct live *l,
 	co.creds = &l->creds;
 	co.region = l->creds.region;
 	co.timeout_ms = o->timeout_ms;
+	co.ca_file = o->ca_file;
 	if ((l->client = tc_client_new(&co, err)) == NULL) {
 		creds_free(&l->creds);
 		return -1;

@@ -96,7 +96,7 @@ sign_tc3(const struct tc3_request *req, const struct tc3_credentials *cred,
 {
 	struct buf	 host, action, creq, sts, key;
 	const char	*method, *hostv, *ctype, *actionv = NULL, *id, *secret;
-	const char	*query, *payload, *signed_headers, *dot;
+	const char	*query, *payload, *signed_headers, *dot, *servname;
 	size_t		 methodlen, hostlen, ctypelen, actionlen = 0, idlen;
 	size_t		 secretlen, servicelen;
 	unsigned char	 k_date[CRYPTO_SHA256_LEN];
@@ -146,15 +146,27 @@ sign_tc3(const struct tc3_request *req, const struct tc3_credentials *cred,
 	/* Host names are case-insensitive; the signed form is lower case. */
 	if (tc3_add_lower(&host, hostv, hostlen, err) == -1)
 		goto out;
-	/* The service is the host's first label, as the SDKs compute it. */
-	dot = strchr(host.data, '.');
-	servicelen = dot != NULL ? (size_t)(dot - host.data) : host.len;
-	if (servicelen == 0 || servicelen >= sizeof(service)) {
-		err_set(err, CGW_E_INPUT, "tc3 signing: host \"%s\" has no "
-		    "usable service label", host.data);
+	/*
+	 * The service is the host's first label, as the SDKs compute it,
+	 * unless the caller names it (a custom endpoint such as a proxy or a
+	 * test server on 127.0.0.1).
+	 */
+	if (req->service != NULL) {
+		servname = req->service;
+		servicelen = strlen(servname);
+	} else {
+		servname = host.data;
+		dot = strchr(host.data, '.');
+		servicelen = dot != NULL ? (size_t)(dot - host.data) :
+		    host.len;
+	}
+	if (servicelen == 0 || servicelen >= sizeof(service) ||
+	    strcspn(servname, "/\n") < servicelen) {
+		err_set(err, CGW_E_INPUT, "tc3 signing: no usable service "
+		    "name for host \"%s\"", host.data);
 		goto out;
 	}
-	memcpy(service, host.data, servicelen);
+	memcpy(service, servname, servicelen);
 	service[servicelen] = '\0';
 	if (req->sign_action &&
 	    tc3_add_lower(&action, actionv, actionlen, err) == -1)

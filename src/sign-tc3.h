@@ -27,6 +27,7 @@ struct cgw_err;
 struct tc3_request {
 	const char	*method;	/* "POST" */
 	const char	*host;		/* "vpc.tencentcloudapi.com" */
+	const char	*service;	/* "vpc"; NULL: the host's first label */
 	const char	*query;		/* "" for POST */
 	const char	*content_type;	/* "application/json" */
 	const char	*action;	/* "DescribeVpnConnections" */
@@ -57,7 +58,7 @@ struct tc3_trace {
  * Append the Authorization header's value to out:
  * "TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request,
  * SignedHeaders=..., Signature=...". trace may be NULL. The service is
- * the host's first label. Returns 0, or -1 with err set (a missing field,
+ * req->service, or the host's first label when that is NULL. Returns 0, or -1 with err set (a missing field,
  * a timestamp that is not a date).
  */
 int	sign_tc3(const struct tc3_request *, const struct tc3_credentials *,

@@ -21,6 +21,7 @@
 #include "log.h"
 #include "sign-tc3.h"
 #include "tencent-api.h"
+#include "util.h"
 #include "xmalloc.h"
 
 #define TC_TRIES		5	/* the first and four retries */
@@ -56,11 +57,23 @@ static const struct {
 	{ "ResourceNotFound", "check the ids given" },
 };
 
+/*
+ * Actions that only read: a try that may have reached the server can be
+ * repeated. The others (ResetVpnConnection, CreateCustomerGateway) are
+ * retried only when the server certainly did not act on the request.
+ */
+static const char *const tc_readonly[] = {
+	"Describe",
+	"Download",
+};
+
 static void	backoff(int);
+static int	is_readonly(const char *);
 static int	is_throttle(const char *);
 static const char *advice_for(const char *);
 static int	tc_try(struct tc_client *, const char *, const char *, size_t,
-		    cJSON **, const cJSON **, int *, struct cgw_err *);
+		    cJSON **, const cJSON **, enum http_retry *,
+		    struct cgw_err *);
 
 struct tc_client *
 tc_client_new(const struct tc_client_opts *o, struct cgw_err *err)
@@ -71,6 +84,7 @@ tc_client_new(const struct tc_client_opts *o, struct cgw_err *err)
 	c = xcalloc(1, sizeof(*c));
 	memset(&ho, 0, sizeof(ho));
 	ho.timeout_ms = o->timeout_ms;
+	ho.ca_file = o->ca_file;
 	if (http_url_parse(o->endpoint != NULL ? o->endpoint :
 	    TC_DEFAULT_HOST, &c->url, err) == -1)
 		goto fail;
@@ -99,6 +113,18 @@ size_t
 tc_requests(const struct tc_client *c)
 {
 	return c->requests;
+}
+
+static int
+is_readonly(const char *action)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(tc_readonly); i++)
+		if (strncmp(action, tc_readonly[i],
+		    strlen(tc_readonly[i])) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -141,12 +167,14 @@ backoff(int n)
 }
 
 /*
- * One try. *again is set when the failure is worth another try; the
- * error is then in err like any other (the caller clears it to retry).
+ * One try. On failure *again says whether another try could succeed and
+ * whether this one may have reached the server (a throttled request did
+ * not: HTTP_RETRY_UNSENT); the error is in err like any other (the caller
+ * clears it to retry).
  */
 static int
 tc_try(struct tc_client *c, const char *action, const char *body,
-    size_t len, cJSON **rootp, const cJSON **respp, int *again,
+    size_t len, cJSON **rootp, const cJSON **respp, enum http_retry *again,
     struct cgw_err *err)
 {
 	struct tc3_request	 rq;
@@ -157,11 +185,11 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 	const cJSON		*r = NULL, *e;
 	const char		*code = "?", *msg = "", *rid = "?", *adv;
 	cJSON			*root = NULL;
-	char			 ts[32];
+	char			 ts[32], scode[80], smsg[400], srid[80];
 	size_t			 nh = 0;
 	int			 ret = -1;
 
-	*again = 0;
+	*again = HTTP_RETRY_NO;
 	memset(&resp, 0, sizeof(resp));
 	buf_init(&auth, 4096);
 	memset(&rq, 0, sizeof(rq));
@@ -176,6 +204,7 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 	cr.secret_id = c->creds->id;
 	cr.secret_key = c->creds->secret;
 	/* The scope's service is vpc even on a test endpoint (loopback). */
+	rq.service = TC_SERVICE;
 	if (sign_tc3(&rq, &cr, &auth, NULL, err) == -1)
 		goto out;
 	snprintf(ts, sizeof(ts), "%lld", (long long)rq.timestamp);
@@ -202,7 +231,7 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 		goto out;
 	}
 	if (resp.status != 200) {
-		*again = resp.status >= 500;
+		*again = http_retryable(c->http);
 		err_set(err, CGW_E_INPUT, "tencent: %s: HTTP %ld from %s",
 		    action, resp.status, c->url.url);
 		goto out;
@@ -220,14 +249,21 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 	if (json_object(r, "Response", "Error", &e, err) == 0) {
 		json_string(e, "Error", "Code", &code, err);
 		json_string(e, "Error", "Message", &msg, err);
-		*again = is_throttle(code);
+		if (is_throttle(code))
+			*again = HTTP_RETRY_UNSENT;
+		else if (strcmp(code, "InternalError") == 0)
+			*again = HTTP_RETRY_MAYBE;
 		adv = advice_for(code);
+		/* The cloud's words are untrusted: no control characters. */
 		err_set(err, CGW_E_INPUT, "tencent: %s: %s: %s (request %s)%s%s",
-		    action, code, msg, rid, adv != NULL ? "; " : "",
+		    action, shown(code, scode, sizeof(scode)),
+		    shown(msg, smsg, sizeof(smsg)),
+		    shown(rid, srid, sizeof(srid)), adv != NULL ? "; " : "",
 		    adv != NULL ? adv : "");
 		goto out;
 	}
-	log_debug("tencent: %s: request %s", action, rid);
+	log_debug("tencent: %s: request %s", action,
+	    shown(rid, srid, sizeof(srid)));
 	*rootp = root;
 	*respp = r;
 	root = NULL;
@@ -243,9 +279,10 @@ int
 tc_call(struct tc_client *c, const char *action, const cJSON *params,
     cJSON **root, const cJSON **resp, struct cgw_err *err)
 {
-	char	*body;
-	size_t	 len;
-	int	 try, again, ret = -1;
+	enum http_retry	 again = HTTP_RETRY_NO;
+	char		*body;
+	size_t		 len;
+	int		 try, ret = -1;
 
 	body = params == NULL ? xstrdup("{}") :
 	    cJSON_PrintUnformatted(params);
@@ -258,12 +295,16 @@ tc_call(struct tc_client *c, const char *action, const cJSON *params,
 			ret = 0;
 			break;
 		}
-		if (!again || try >= TC_TRIES)
+		if (again == HTTP_RETRY_NO || (again == HTTP_RETRY_MAYBE &&
+		    !is_readonly(action)) || try >= TC_TRIES)
 			break;
 		log_debug("retrying after: %s", err->msg);
 		err_clear(err);
 		backoff(try);
 	}
+	if (ret == -1 && again == HTTP_RETRY_MAYBE && !is_readonly(action))
+		err_suffix(err, "the request may have been carried out "
+		    "even so: look before trying again");
 	explicit_bzero(body, len);
 	if (params == NULL)
 		free(body);

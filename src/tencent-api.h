@@ -1,8 +1,11 @@
 /*
  * Tencent Cloud API 3.0 calls (VPC, version 2017-03-12): a signed POST of
- * a JSON body per action, with retries. RequestLimitExceeded*, HTTP 5xx
- * and network failures are retried with bounded exponential backoff and
- * jitter, each try signed afresh; other errors are not. An error answer
+ * a JSON body per action, with retries: up to 5 tries, bounded
+ * exponential backoff with jitter, each try signed afresh.
+ * RequestLimitExceeded* and failures to connect are retried for every
+ * action; InternalError, HTTP 5xx, timeouts and cut connections only for
+ * the actions that read (Describe*, Download*), since a Reset or a Create
+ * may have been carried out (the error then says so). An error answer
  * becomes "tencent: ACTION: CODE: MESSAGE (request ID)" with advice where
  * it helps (the clock, the key, the region).
  */
@@ -18,12 +21,14 @@ struct tc_client;
 
 #define TC_DEFAULT_HOST	"vpc.tencentcloudapi.com"
 #define TC_VERSION	"2017-03-12"
+#define TC_SERVICE	"vpc"		/* the credential scope's service */
 
 struct tc_client_opts {
 	const char		*endpoint;	/* NULL: TC_DEFAULT_HOST */
 	const struct creds	*creds;		/* borrowed, must outlive */
 	const char		*region;	/* NULL: none sent */
 	long			 timeout_ms;	/* 0: the HTTP default */
+	const char		*ca_file;	/* NULL: the system's CAs */
 };
 
 struct tc_client	*tc_client_new(const struct tc_client_opts *,

@@ -254,3 +254,19 @@ is_text(const char *s)
 			return 0;
 	return 1;
 }
+
+char *
+shown(const char *s, char *out, size_t len)
+{
+	size_t	i;
+
+	if (len == 0)
+		return out;
+	for (i = 0; s[i] != '\0' && i + 1 < len; i++)
+		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' :
+		    s[i];
+	out[i] = '\0';
+	if (s[i] != '\0' && len > 4)
+		memcpy(out + len - 4, "...", 4);
+	return out;
+}

@@ -39,5 +39,10 @@ int	is_fqdn(const char *);
 int	is_user_fqdn(const char *);
 /* Printable ASCII or UTF-8 text without control characters. */
 int	is_text(const char *);
+/*
+ * Copy s into out (size len) for a message: control characters become
+ * '?', and a text too long ends in "..." . Returns out.
+ */
+char	*shown(const char *s, char *out, size_t len);
 
 #endif
