@@ -114,8 +114,24 @@ static const struct {
 };
 
 static const char	*option_name(int);
+static const char	*command_names(void);
 static void		 push(char ***, size_t *, char *);
 static int		 check_live(const struct cli_opts *, struct cgw_err *);
+
+/* "create-customer-gateway, download, ...", from the table. */
+static const char *
+command_names(void)
+{
+	static char	names[160];
+	size_t		i, len = 0;
+
+	if (names[0] != '\0')
+		return names;
+	for (i = 0; i < nitems(commands) && len < sizeof(names); i++)
+		len += snprintf(names + len, sizeof(names) - len, "%s%s",
+		    i > 0 ? ", " : "", commands[i].name);
+	return names;
+}
 
 static const char help_text[] =
 "usage: cgwgen render (--input FILE | --cloud tencent) --vendor NAME [options]\n"
@@ -285,7 +301,7 @@ check_live(const struct cli_opts *o, struct cgw_err *err)
 		if (o->name == NULL || o->address == NULL)
 			return err_set(err, CGW_E_USAGE, "create-customer-gateway "
 			    "needs --name and --address");
-		if (strlen(o->name) > 60 || !is_text(o->name))
+		if (utf8_chars(o->name) > 60 || !is_text(o->name))
 			return err_set(err, CGW_E_USAGE, "--name: at most 60 "
 			    "printable characters");
 		if (addr_family(o->address) != 4)
@@ -334,8 +350,8 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 					break;
 			if (i == nitems(commands))
 				return err_set(err, CGW_E_USAGE, "unknown "
-				    "command \"%s\" (render, show or vendors)",
-				    argv[optind]);
+				    "command \"%s\" (%s)", argv[optind],
+				    command_names());
 			o->cmd = commands[i].cmd;
 			bit = commands[i].bit;
 			optind++;

@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "crypto.h"
 #include "err.h"
 #include "escape.h"
 #include "val.h"
+#include "xmalloc.h"
 
 static int	encode(const struct escape_rule *, const char *, struct buf *,
 		    struct cgw_err *);
@@ -58,36 +60,25 @@ static int
 encode(const struct escape_rule *r, const char *s, struct buf *out,
     struct cgw_err *err)
 {
-	static const char	 hex[] = "0123456789abcdef";
-	static const char	 b64[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 len = strlen(s), i;
-	unsigned long		 v;
+	size_t			 len = strlen(s), n;
+	char			*enc;
+	int			 ret;
 
 	if (buf_adds(out, r->secret_prefix, err) == -1)
 		return -1;
-	if (r->secret_encoding == ENC_HEX) {
-		for (i = 0; i < len; i++)
-			if (buf_addc(out, hex[p[i] >> 4], err) == -1 ||
-			    buf_addc(out, hex[p[i] & 0xf], err) == -1)
-				return -1;
-		return 0;
-	}
-	for (i = 0; i < len; i += 3) {
-		v = (unsigned long)p[i] << 16;
-		if (i + 1 < len)
-			v |= (unsigned long)p[i + 1] << 8;
-		if (i + 2 < len)
-			v |= p[i + 2];
-		if (buf_addc(out, b64[(v >> 18) & 63], err) == -1 ||
-		    buf_addc(out, b64[(v >> 12) & 63], err) == -1 ||
-		    buf_addc(out, i + 1 < len ? b64[(v >> 6) & 63] : '=',
-		    err) == -1 ||
-		    buf_addc(out, i + 2 < len ? b64[v & 63] : '=', err) == -1)
-			return -1;
-	}
-	return 0;
+	n = r->secret_encoding == ENC_HEX ? 2 * len + 1 :
+	    4 * ((len + 2) / 3) + 1;
+	enc = xmalloc(n);
+	if (r->secret_encoding == ENC_HEX)
+		crypto_hex(p, len, enc);
+	else
+		crypto_base64(p, len, enc);
+	ret = buf_adds(out, enc, err);
+	/* The encoding is the secret, as readable as the key itself. */
+	crypto_wipe(enc, n);
+	free(enc);
+	return ret;
 }
 
 /* Quote a non-secret value for a message, making controls visible. */

@@ -199,6 +199,7 @@ http_post(struct http *h, const struct http_url *u,
 {
 	struct curl_slist	*list = NULL, *l;
 	CURLcode		 rc;
+	curl_off_t		 us = 0;
 	char			*line;
 	size_t			 i;
 	int			 ret = -1;
@@ -207,6 +208,13 @@ http_post(struct http *h, const struct http_url *u,
 	memset(resp, 0, sizeof(*resp));
 	buf_init(&resp->body, HTTP_RESPONSE_MAX);
 	for (i = 0; i < nhdrs; i++) {
+		/* A line break would add headers; the value is not shown. */
+		if (!is_text(hdrs[i].value)) {
+			err_set(err, CGW_E_INPUT, "the %s header would hold a "
+			    "control character: check the value it comes from",
+			    hdrs[i].name);
+			goto out;
+		}
 		xasprintf(&line, "%s: %s", hdrs[i].name, hdrs[i].value);
 		l = curl_slist_append(list, line);
 		explicit_bzero(line, strlen(line));
@@ -289,10 +297,11 @@ http_post(struct http *h, const struct http_url *u,
 		goto out;
 	}
 	curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &resp->status);
+	curl_easy_getinfo(h->curl, CURLINFO_TOTAL_TIME_T, &us);
 	if (resp->status >= 500)
 		h->retryable = HTTP_RETRY_MAYBE;
-	log_debug("%s: HTTP %ld, %zu bytes", u->url, resp->status,
-	    resp->body.len);
+	log_debug("%s: HTTP %ld, %zu bytes in %lld ms", u->url, resp->status,
+	    resp->body.len, (long long)(us / 1000));
 	ret = 0;
 out:
 	curl_slist_free_all(list);

@@ -76,7 +76,7 @@ static void
 live_close(struct live *l)
 {
 	if (l->client != NULL)
-		log_debug("tencent: %zu requests", tc_requests(l->client));
+		log_debug("tencent: requests sent: %zu", tc_requests(l->client));
 	tc_client_free(l->client);
 	creds_free(&l->creds);
 	memset(l, 0, sizeof(*l));

@@ -48,8 +48,9 @@ main(int argc, char **argv)
 	xml_init();
 	if (cli_parse(argc, argv, &opts, &err) == -1) {
 		print_lines("", err.msg);
-		fprintf(stderr, "cgwgen: usage: cgwgen render|show|vendors "
-		    "[options]; cgwgen --help tells more\n");
+		fprintf(stderr, "cgwgen: usage: cgwgen render|show|list|"
+		    "download|reset|create-customer-gateway|vendors [options]; "
+		    "cgwgen --help tells more\n");
 		cli_free(&opts);
 		return 2;
 	}

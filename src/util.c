@@ -270,3 +270,14 @@ shown(const char *s, char *out, size_t len)
 		memcpy(out + len - 4, "...", 4);
 	return out;
 }
+
+size_t
+utf8_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}

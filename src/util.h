@@ -37,6 +37,8 @@ int	cidr_contains(const char *, const char *);
 int	is_fqdn(const char *);
 /* local@domain with a host-name domain. */
 int	is_user_fqdn(const char *);
+/* The characters of UTF-8 text (bytes that do not continue one). */
+size_t	utf8_chars(const char *);
 /* Printable ASCII or UTF-8 text without control characters. */
 int	is_text(const char *);
 /*
