@@ -224,6 +224,17 @@ creds_tencent(const char *profile, const char *region, struct creds *c,
 	if (env_tok == NULL || *env_tok == '\0')
 		env_tok = getenv("TENCENTCLOUD_TOKEN");
 
+	/* Half a key pair in the environment is a mistake, not a fallback. */
+	if (profile == NULL && (env_id != NULL && *env_id != '\0') !=
+	    (env_key != NULL && *env_key != '\0')) {
+		err_set(err, CGW_E_USAGE, "%s is set but %s is not: set both, "
+		    "or neither to use the credential files",
+		    env_key == NULL || *env_key == '\0' ?
+		    "TENCENTCLOUD_SECRET_ID" : "TENCENTCLOUD_SECRET_KEY",
+		    env_key == NULL || *env_key == '\0' ?
+		    "TENCENTCLOUD_SECRET_KEY" : "TENCENTCLOUD_SECRET_ID");
+		goto out;
+	}
 	if (profile != NULL) {
 		xasprintf(&path, "%s/.tccli/%s.credential", home_dir(), profile);
 		if ((r = tccli_file(path, c, warn, err)) == -1)

@@ -38,6 +38,8 @@ static int	print_json(const cJSON *, struct cgw_err *);
 static int	gateway_of(struct live *, const struct cli_opts *, char **,
 		    struct cgw_err *);
 static void	select_from(const struct cli_opts *, struct tc_select *);
+static int	check_found(const struct cli_opts *, const char *,
+		    const cJSON *, struct cgw_err *);
 static const char *field(const cJSON *, const char *, const char *);
 static void	add_cell(struct buf *, const char *, size_t);
 static void	proposal(const cJSON *, char *, size_t);
@@ -111,6 +113,29 @@ select_from(const struct cli_opts *o, struct tc_select *sel)
 	sel->nvpcs = o->nvpcs;
 }
 
+/* Every --connection asked for came back. */
+static int
+check_found(const struct cli_opts *o, const char *region, const cJSON *set,
+    struct cgw_err *err)
+{
+	const cJSON	*conn;
+	size_t		 i;
+	int		 found;
+
+	for (i = 0; i < o->nids; i++) {
+		found = 0;
+		cJSON_ArrayForEach(conn, set)
+			if (strcmp(field(conn, "", "VpnConnectionId"),
+			    o->ids[i]) == 0)
+				found = 1;
+		if (!found)
+			return err_set(err, CGW_E_INPUT, "tencent: connection "
+			    "%s does not exist in region %s", o->ids[i],
+			    region);
+	}
+	return 0;
+}
+
 int
 live_model(const struct cli_opts *o, struct model **m,
     struct warnings *warn, struct cgw_err *err)
@@ -128,6 +153,7 @@ live_model(const struct cli_opts *o, struct model **m,
 		return -1;
 	select_from(o, &sel);
 	if (tc_fetch_connections(l.client, &sel, &set, err) == -1 ||
+	    check_found(o, l.creds.region, set, err) == -1 ||
 	    tc_fetch_addresses(l.client, set, &addrs, &naddrs, err) == -1)
 		goto out;
 	root = cJSON_CreateObject();
@@ -323,6 +349,8 @@ live_download(const struct cli_opts *o, struct warnings *warn,
 	char		*gw = NULL;
 	int		 ret = -1;
 
+	if (o->output != NULL && output_check(o->output, err) == -1)
+		return -1;
 	if (live_open(o, 1, &l, warn, err) == -1)
 		return -1;
 	if (gateway_of(&l, o, &gw, err) == -1)
@@ -374,6 +402,8 @@ live_reset(const struct cli_opts *o, struct warnings *warn,
 	int		 ret = -1;
 
 	buf_init(&b, 0);
+	if (o->output != NULL && output_check(o->output, err) == -1)
+		return -1;
 	if (live_open(o, 1, &l, warn, err) == -1)
 		return -1;
 	if (gateway_of(&l, o, &gw, err) == -1)

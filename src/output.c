@@ -90,31 +90,49 @@ sync_dir(const char *path)
 	free(copy);
 }
 
+/*
+ * Whether a file could be written at path: a name, not a directory, in a
+ * directory that exists. Checked before any work whose result it holds.
+ */
+int
+output_check(const char *path, struct cgw_err *err)
+{
+	struct stat	 st;
+	char		*copy, *d;
+	size_t		 len = strlen(path);
+	int		 ret = -1;
+
+	copy = xstrdup(path);
+	if (len == 0 || path[len - 1] == '/')
+		err_set(err, CGW_E_USAGE, "%s: a file name is needed, not a "
+		    "directory", path);
+	else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		err_set(err, CGW_E_USAGE, "%s is a directory", path);
+	else if (stat((d = dirname(copy)), &st) == -1)
+		err_sys(err, "%s: its directory %s", path, d);
+	else if (!S_ISDIR(st.st_mode))
+		err_set(err, CGW_E_USAGE, "%s: %s is not a directory", path,
+		    d);
+	else
+		ret = 0;
+	free(copy);
+	return ret;
+}
+
 int
 output_files(const struct out_file *files, size_t n, mode_t mode,
     struct cgw_err *err)
 {
-	struct stat	  st;
-	char		**tmp;
-	size_t		  i, len;
-	int		  fd = -1, ret = -1;
+	char	**tmp;
+	size_t	  i;
+	int	  fd = -1, ret = -1;
 
 	tmp = xcalloc(n, sizeof(*tmp));
 	/* Refuse what rename(2) would refuse, before anything is written. */
-	for (i = 0; i < n; i++) {
-		len = strlen(files[i].path);
-		if (len == 0 || files[i].path[len - 1] == '/') {
-			err_set(err, CGW_E_USAGE, "%s: a file name is needed, "
-			    "not a directory", files[i].path);
+	for (i = 0; i < n; i++)
+		if (output_check(files[i].path, err) == -1)
 			goto out;
-		}
-	}
 	for (i = 0; i < n; i++) {
-		if (stat(files[i].path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			err_set(err, CGW_E_USAGE, "%s is a directory",
-			    files[i].path);
-			goto out;
-		}
 		if ((fd = temp_for(files[i].path, mode, &tmp[i], err)) == -1)
 			goto out;
 		if (write_all(fd, files[i].data, files[i].len) == -1 ||

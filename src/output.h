@@ -19,6 +19,7 @@ struct out_file {
 	size_t		 len;
 };
 
+int	output_check(const char *, struct cgw_err *);
 int	output_files(const struct out_file *, size_t, mode_t,
 	    struct cgw_err *);
 int	output_stdout(const char *, size_t, struct cgw_err *);

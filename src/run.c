@@ -94,6 +94,8 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 	ro.output = o->output;
 	ro.output_dir = o->output_dir;
 	/* Where the output goes is known before anything is read. */
+	if (o->output != NULL && output_check(o->output, err) == -1)
+		goto out;
 	if (o->output_dir != NULL && stat(o->output_dir, &st) == -1) {
 		err_sys(err, "--output-dir %s", o->output_dir);
 		goto out;
@@ -134,7 +136,8 @@ run_show(const struct cli_opts *o, struct warnings *warn, struct cgw_err *err)
 	int			 ret = -1;
 
 	buf_init(&b, 0);
-	if (load_model(o, &m, warn, err) == -1)
+	if ((o->output != NULL && output_check(o->output, err) == -1) ||
+	    load_model(o, &m, warn, err) == -1)
 		goto out;
 	check_weak(m, warn);
 	if (model_json_write(m, &b, err) == -1)

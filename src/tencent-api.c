@@ -36,25 +36,37 @@ struct tc_client {
 	size_t			 requests;
 };
 
+/*
+ * Advice for an error, by a prefix of the action (NULL for any) and a
+ * prefix of the code; the first match wins.
+ */
 static const struct {
-	const char	*code;		/* a prefix of the error code */
+	const char	*action;
+	const char	*code;
 	const char	*advice;
 } tc_advice[] = {
-	{ "AuthFailure.SignatureExpire", "check this machine's clock: a "
-	    "request is valid for 5 minutes" },
-	{ "AuthFailure.SecretIdNotFound", "check the SecretId, or whether "
-	    "the key was disabled" },
-	{ "AuthFailure.InvalidSecretId", "check the SecretId" },
-	{ "AuthFailure.SignatureFailure", "check the SecretKey" },
-	{ "AuthFailure.TokenFailure", "the session token is wrong or has "
-	    "expired" },
-	{ "AuthFailure.UnauthorizedOperation", "the key lacks a CAM "
+	{ NULL, "AuthFailure.SignatureExpire", "check this machine's clock: "
+	    "a request is valid for 5 minutes" },
+	{ NULL, "AuthFailure.SecretIdNotFound", "check the SecretId, or "
+	    "whether the key was disabled" },
+	{ NULL, "AuthFailure.InvalidSecretId", "check the SecretId" },
+	{ NULL, "AuthFailure.SignatureFailure", "check the SecretKey" },
+	{ NULL, "AuthFailure.TokenFailure", "the session token is wrong or "
+	    "has expired" },
+	{ NULL, "AuthFailure.UnauthorizedOperation", "the key lacks a CAM "
 	    "permission for this action" },
-	{ "UnauthorizedOperation", "the key lacks a CAM permission for this "
-	    "action" },
-	{ "UnsupportedRegion", "check --region" },
-	{ "InvalidParameterValue.Region", "check --region" },
-	{ "ResourceNotFound", "check the ids given" },
+	{ NULL, "UnauthorizedOperation", "the key lacks a CAM permission "
+	    "for this action" },
+	{ NULL, "UnsupportedRegion", "check --region" },
+	{ NULL, "InvalidParameterValue.Region", "check --region" },
+	{ "Download", "ResourceNotFound", "the cloud has no configuration "
+	    "for this device: 'cgwgen vendors --cloud tencent' lists the "
+	    "devices it has" },
+	{ NULL, "ResourceNotFound", "check the ids given" },
+	{ "Reset", "UnsupportedOperation", "a connection can be reset only "
+	    "when its state is AVAILABLE: wait and try again" },
+	{ NULL, "RequestLimitExceeded", "the account is throttled: wait a "
+	    "minute, or run fewer cgwgen at once" },
 };
 
 /*
@@ -70,7 +82,7 @@ static const char *const tc_readonly[] = {
 static void	backoff(int);
 static int	is_readonly(const char *);
 static int	is_throttle(const char *);
-static const char *advice_for(const char *);
+static const char *advice_for(const char *, const char *);
 static int	tc_try(struct tc_client *, const char *, const char *, size_t,
 		    cJSON **, const cJSON **, enum http_retry *,
 		    struct cgw_err *);
@@ -134,14 +146,19 @@ is_throttle(const char *code)
 }
 
 static const char *
-advice_for(const char *code)
+advice_for(const char *action, const char *code)
 {
-	size_t	i;
+	const char	*a;
+	size_t		 i;
 
-	for (i = 0; i < nitems(tc_advice); i++)
+	for (i = 0; i < nitems(tc_advice); i++) {
+		a = tc_advice[i].action;
+		if (a != NULL && strncmp(action, a, strlen(a)) != 0)
+			continue;
 		if (strncmp(code, tc_advice[i].code,
 		    strlen(tc_advice[i].code)) == 0)
 			return tc_advice[i].advice;
+	}
 	return NULL;
 }
 
@@ -253,7 +270,7 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 			*again = HTTP_RETRY_UNSENT;
 		else if (strcmp(code, "InternalError") == 0)
 			*again = HTTP_RETRY_MAYBE;
-		adv = advice_for(code);
+		adv = advice_for(action, code);
 		/* The cloud's words are untrusted: no control characters. */
 		err_set(err, CGW_E_INPUT, "tencent: %s: %s: %s (request %s)%s%s",
 		    action, shown(code, scode, sizeof(scode)),
@@ -305,6 +322,8 @@ tc_call(struct tc_client *c, const char *action, const cJSON *params,
 	if (ret == -1 && again == HTTP_RETRY_MAYBE && !is_readonly(action))
 		err_suffix(err, "the request may have been carried out "
 		    "even so: look before trying again");
+	else if (ret == -1 && again != HTTP_RETRY_NO && try > 1)
+		err_suffix(err, "gave up after %d tries", try);
 	explicit_bzero(body, len);
 	if (params == NULL)
 		free(body);
