@@ -32,6 +32,7 @@
 
 enum opt_id {
 	OPT_ADDRESS = 256,
+	OPT_API_FORMAT,
 	OPT_CLOUD,
 	OPT_CONNECTION,
 	OPT_CUSTOMER_GATEWAY,
@@ -47,7 +48,9 @@ enum opt_id {
 	OPT_PLATFORM,
 	OPT_PROFILE,
 	OPT_REGION,
+	OPT_SIGNATURE,
 	OPT_SOFTWARE_VERSION,
+	OPT_SOURCE,
 	OPT_TAG,
 	OPT_TEMPLATE_DIR,
 	OPT_TIMEOUT,
@@ -64,6 +67,7 @@ static const struct {
 	int		 commands;
 } options[] = {
 	{ "address",		1, OPT_ADDRESS,		FOR_CREATE },
+	{ "api-format",		1, OPT_API_FORMAT,	FOR_SELECT },
 	{ "ca-file",		1, OPT_CA_FILE,		FOR_LIVE },
 	{ "cloud",		1, OPT_CLOUD,		FOR_LIVE },
 	{ "connection",		1, OPT_CONNECTION,
@@ -86,7 +90,9 @@ static const struct {
 	{ "profile",		1, OPT_PROFILE,		FOR_LIVE },
 	{ "quiet",		0, 'q',			FOR_ALL },
 	{ "region",		1, OPT_REGION,		FOR_LIVE },
+	{ "signature",		1, OPT_SIGNATURE,	FOR_SELECT },
 	{ "software-version",	1, OPT_SOFTWARE_VERSION, FOR_DOWNLOAD },
+	{ "source",		1, OPT_SOURCE,		FOR_INPUT },
 	{ "tag",		1, OPT_TAG,		FOR_CREATE },
 	{ "template-dir",	1, OPT_TEMPLATE_DIR,	FOR_RENDER | FOR_VENDORS },
 	{ "timeout",		1, OPT_TIMEOUT,		FOR_LIVE },
@@ -134,9 +140,10 @@ command_names(void)
 }
 
 static const char help_text[] =
-"usage: cgwgen render (--input FILE | --cloud tencent) --vendor NAME [options]\n"
-"       cgwgen show (--input FILE | --cloud tencent) [options]\n"
-"       cgwgen list --cloud tencent [--region R] [--json] [filters]\n"
+"usage: cgwgen render (--input FILE | --cloud tencent|alibaba) --vendor NAME\n"
+"                [options]\n"
+"       cgwgen show (--input FILE | --cloud tencent|alibaba) [options]\n"
+"       cgwgen list --cloud tencent|alibaba [--region R] [--json] [filters]\n"
 "       cgwgen download --cloud tencent --connection ID --device-vendor V\n"
 "                --platform P --software-version S --interface NAME [-o FILE]\n"
 "       cgwgen reset --cloud tencent --connection ID [--json]\n"
@@ -147,7 +154,7 @@ static const char help_text[] =
 "\n"
 "Render the configuration of an on-premises IPsec device from a cloud's\n"
 "description of a site-to-site VPN connection: a saved API response, or\n"
-"Tencent Cloud's API itself.\n"
+"Tencent Cloud's or Alibaba Cloud's API itself.\n"
 "\n"
 "commands:\n"
 "  render    write the device configuration for the connections\n"
@@ -168,7 +175,8 @@ static const char help_text[] =
 "                          DescribeVpnConnection(s), DownloadVpnConnectionConfig\n"
 "      --cloud NAME        what FILE is: tencent, alibaba, comware or model\n"
 "                          (default: detect); without --input, --cloud\n"
-"                          tencent reads the connections from the API\n"
+"                          tencent or alibaba reads the connections from\n"
+"                          the cloud's API\n"
 "      --connection ID     only this connection; repeat for more\n"
 "                          (default: every connection); names the\n"
 "                          connection of an Alibaba download, which has no id\n"
@@ -177,24 +185,36 @@ static const char help_text[] =
 "      --local-address IP  this device's outside address; render pins the\n"
 "                          device to it (local_addrs, left=)\n"
 "\n"
-"Tencent Cloud's API (render and show without --input, list, download,\n"
-"reset, create-customer-gateway, vendors --cloud tencent):\n"
-"      --region REGION     the region (also TENCENTCLOUD_REGION, or tccli's\n"
-"                          profile), e.g. ap-guangzhou\n"
-"      --profile NAME      tccli's profile ~/.tccli/NAME.credential (also\n"
-"                          TCCLI_PROFILE); credentials are never options:\n"
-"                          TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY\n"
+"A cloud's API (render and show without --input, list; for Tencent Cloud\n"
+"also download, reset, create-customer-gateway, vendors --cloud tencent):\n"
+"      --region REGION     the region, e.g. ap-guangzhou, cn-hangzhou (also\n"
+"                          TENCENTCLOUD_REGION, ALIBABA_CLOUD_REGION_ID, or\n"
+"                          the CLI profile's)\n"
+"      --profile NAME      the CLI profile: tccli's ~/.tccli/NAME.credential\n"
+"                          (also TCCLI_PROFILE), the aliyun CLI's\n"
+"                          ~/.aliyun/config.json (also ALIBABA_CLOUD_PROFILE);\n"
+"                          credentials are never options: the environment\n"
 "                          or the files of cgwgen(1) CREDENTIALS\n"
 "      --endpoint HOST     the API host or https://HOST[:PORT] (default:\n"
-"                          vpc.tencentcloudapi.com)\n"
+"                          vpc.tencentcloudapi.com; vpc.aliyuncs.com, or\n"
+"                          vpc.REGION.aliyuncs.com)\n"
 "      --timeout SECONDS   give up a request after this long (default: 60)\n"
 "      --ca-file FILE      trust the CAs in FILE (PEM) instead of the\n"
 "                          system's, for a TLS-inspecting proxy\n"
-"      --vpn-gateway ID    only connections of this VPN gateway (repeatable)\n"
+"      --vpn-gateway ID    only connections of this VPN gateway (repeatable\n"
+"                          for Tencent Cloud)\n"
 "      --customer-gateway ID  only those to this customer gateway\n"
-"      --vpc ID            only those of this VPC\n"
+"      --vpc ID            only those of this VPC (Tencent Cloud)\n"
 "      --json              print the whole answer as JSON\n"
 "  -v, --verbose           trace each request (without keys or signatures)\n"
+"\n"
+"Alibaba Cloud's API:\n"
+"      --signature rpc|v3  sign with HMAC-SHA1 (rpc, the default) or\n"
+"                          ACS3-HMAC-SHA256 (v3)\n"
+"      --api-format json|xml  the answers' format (default: json)\n"
+"      --source describe|download  read DescribeVpnConnection(s) (the\n"
+"                          default) or the DownloadVpnConnectionConfig of\n"
+"                          one --connection\n"
 "\n"
 "download:\n"
 "      --device-vendor V, --platform P, --software-version S\n"
@@ -255,11 +275,43 @@ push(char ***v, size_t *n, char *s)
 	(*v)[(*n)++] = s;
 }
 
+/* The clouds whose API cgwgen calls. */
+static int
+is_live_cloud(const char *cloud)
+{
+	return cloud != NULL && (strcmp(cloud, "tencent") == 0 ||
+	    strcmp(cloud, "alibaba") == 0);
+}
+
 int
 cli_live(const struct cli_opts *o)
 {
-	return o->input == NULL && o->cloud != NULL &&
-	    strcmp(o->cloud, "tencent") == 0;
+	return o->input == NULL && is_live_cloud(o->cloud);
+}
+
+/* What only one cloud's API has. */
+static int
+check_cloud(const struct cli_opts *o, int seen_alibaba_only,
+    struct cgw_err *err)
+{
+	int	alibaba = cli_live(o) && strcmp(o->cloud, "alibaba") == 0;
+
+	if (!alibaba && seen_alibaba_only)
+		return err_set(err, CGW_E_USAGE, "--signature, --api-format and "
+		    "--source apply to Alibaba Cloud's API (--cloud alibaba "
+		    "without --input)");
+	if (alibaba && o->nvpcs > 0)
+		return err_set(err, CGW_E_USAGE, "--vpc: Alibaba Cloud's "
+		    "DescribeVpnConnections has no VPC filter; use "
+		    "--vpn-gateway");
+	if (alibaba && (o->nvpn_gateways > 1 || o->ncustomer_gateways > 1))
+		return err_set(err, CGW_E_USAGE, "Alibaba Cloud filters by one "
+		    "--vpn-gateway and one --customer-gateway at a time");
+	if (alibaba && o->source_download && (o->nids != 1 || o->nvpn_gateways +
+	    o->ncustomer_gateways > 0))
+		return err_set(err, CGW_E_USAGE, "--source download reads one "
+		    "connection: give one --connection ID and no filters");
+	return 0;
 }
 
 /* The name of an option, by its id, for messages. */
@@ -278,9 +330,16 @@ option_name(int id)
 static int
 check_live(const struct cli_opts *o, struct cgw_err *err)
 {
+	if (o->cmd == CMD_LIST && is_live_cloud(o->cloud))
+		return 0;
+	if (o->cmd == CMD_LIST)
+		return err_set(err, CGW_E_USAGE, "list needs --cloud tencent or "
+		    "--cloud alibaba");
 	if (o->cloud == NULL || strcmp(o->cloud, "tencent") != 0)
 		return err_set(err, CGW_E_USAGE, "this command needs --cloud "
-		    "tencent (the only cloud whose API cgwgen calls)");
+		    "tencent (cgwgen calls it on Tencent Cloud only%s)",
+		    o->cmd == CMD_DOWNLOAD ? "; Alibaba Cloud's download is "
+		    "read with render --cloud alibaba --source download" : "");
 	switch (o->cmd) {
 	case CMD_DOWNLOAD:
 		if (o->nids != 1)
@@ -321,7 +380,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 	struct option	 longopts[nitems(options) + 1];
 	uint64_t	 v;
 	size_t		 i;
-	int		 c, bit = 0, seen[nitems(options)];
+	int		 c, bit = 0, alibaba_only = 0, seen[nitems(options)];
 
 	memset(o, 0, sizeof(*o));
 	memset(seen, 0, sizeof(seen));
@@ -391,6 +450,28 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 			break;
 		case OPT_ADDRESS:
 			o->address = optarg;
+			break;
+		case OPT_API_FORMAT:
+			if (strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "xml") != 0)
+				return err_set(err, CGW_E_USAGE, "--api-format: "
+				    "\"%s\" is neither json nor xml", optarg);
+			o->api_xml = strcmp(optarg, "xml") == 0;
+			break;
+		case OPT_SIGNATURE:
+			if (strcmp(optarg, "rpc") != 0 &&
+			    strcmp(optarg, "v3") != 0)
+				return err_set(err, CGW_E_USAGE, "--signature: "
+				    "\"%s\" is neither rpc nor v3", optarg);
+			o->sig_v3 = strcmp(optarg, "v3") == 0;
+			break;
+		case OPT_SOURCE:
+			if (strcmp(optarg, "describe") != 0 &&
+			    strcmp(optarg, "download") != 0)
+				return err_set(err, CGW_E_USAGE, "--source: "
+				    "\"%s\" is neither describe nor download",
+				    optarg);
+			o->source_download = strcmp(optarg, "download") == 0;
 			break;
 		case OPT_CUSTOMER_GATEWAY:
 			push(&o->customer_gateways, &o->ncustomer_gateways,
@@ -486,10 +567,15 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 		    argv[optind]);
 	if (o->help || o->version)
 		return 0;
-	for (i = 0; i < nitems(options); i++)
+	for (i = 0; i < nitems(options); i++) {
 		if (seen[i] && bit != 0 && !(options[i].commands & bit))
 			return err_set(err, CGW_E_USAGE, "--%s does not apply "
 			    "to this command", options[i].name);
+		if (seen[i] && (options[i].id == OPT_SIGNATURE ||
+		    options[i].id == OPT_API_FORMAT ||
+		    options[i].id == OPT_SOURCE))
+			alibaba_only = 1;
+	}
 
 	switch (o->cmd) {
 	case CMD_NONE:
@@ -505,8 +591,9 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 		if (o->input == NULL && !cli_live(o))
 			return err_set(err, CGW_E_USAGE, "%s needs --input FILE "
 			    "(a saved API response or a model; - for stdin), or "
-			    "--cloud tencent to read Tencent Cloud's API",
-			    o->cmd == CMD_SHOW ? "show" : "render");
+			    "--cloud tencent or --cloud alibaba to read the "
+			    "cloud's API", o->cmd == CMD_SHOW ? "show" :
+			    "render");
 		if (o->input != NULL && (o->nvpn_gateways +
 		    o->ncustomer_gateways + o->nvpcs > 0 ||
 		    o->region != NULL || o->profile != NULL ||
@@ -528,6 +615,8 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 			return -1;
 		break;
 	}
+	if (check_cloud(o, alibaba_only, err) == -1)
+		return -1;
 	if (o->output != NULL && o->output_dir != NULL)
 		return err_set(err, CGW_E_USAGE, "--output and --output-dir "
 		    "exclude each other");

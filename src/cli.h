@@ -61,6 +61,9 @@ struct cli_opts {
 	const char	*address;
 	char		**tags;		/* KEY=VALUE, repeatable */
 	size_t		 ntags;
+	int		 sig_v3;	/* Alibaba: --signature v3 */
+	int		 api_xml;	/* Alibaba: --api-format xml */
+	int		 source_download; /* Alibaba: --source download */
 };
 
 /* Whether render or show reads a cloud's API rather than a file. */

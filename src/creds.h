@@ -14,6 +14,20 @@
  *      secret_key, token).
  * The region: --region, else TENCENTCLOUD_REGION, else the profile's
  * ~/.tccli/P.configure ("_sys_param": {"region": ...}).
+ *
+ * Alibaba Cloud, first found wins:
+ *   1. with --profile P (or ALIBABA_CLOUD_PROFILE, ALIBABACLOUD_PROFILE,
+ *      ALICLOUD_PROFILE): profile P of ~/.aliyun/config.json only;
+ *   2. ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+ *      with ALIBABA_CLOUD_SECURITY_TOKEN;
+ *   3. the "current" profile of ~/.aliyun/config.json (the aliyun CLI's;
+ *      modes AK and StsToken);
+ *   4. ~/.alibabacloud/credentials (or ALIBABA_CLOUD_CREDENTIALS_FILE),
+ *      [default] with type access_key or sts: access_key_id,
+ *      access_key_secret, security_token.
+ * The region: --region, else ALIBABA_CLOUD_REGION_ID, else the profile's
+ * region_id.
+ * Half a key pair in the environment is an error for both clouds.
  */
 #ifndef CGW_CREDS_H
 #define CGW_CREDS_H
@@ -30,6 +44,8 @@ struct creds {
 };
 
 int	creds_tencent(const char *profile, const char *region,
+	    struct creds *, struct warnings *, struct cgw_err *);
+int	creds_alibaba(const char *profile, const char *region,
 	    struct creds *, struct warnings *, struct cgw_err *);
 void	creds_free(struct creds *);
 

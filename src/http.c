@@ -8,15 +8,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
 #include "buf.h"
+#include "crypto.h"
 #include "err.h"
 #include "http.h"
 #include "log.h"
 #include "util.h"
 #include "xmalloc.h"
+
+#define HTTP_BACKOFF_MS		200	/* doubled each retry ... */
+#define HTTP_BACKOFF_MAX_MS	5000	/* ... up to this */
 
 struct http {
 	CURL	*curl;
@@ -193,14 +198,14 @@ write_body(char *p, size_t size, size_t n, void *arg)
 }
 
 int
-http_post(struct http *h, const struct http_url *u,
+http_post(struct http *h, const struct http_url *u, const char *query,
     const struct http_header *hdrs, size_t nhdrs, const char *body,
     size_t len, struct http_resp *resp, struct cgw_err *err)
 {
 	struct curl_slist	*list = NULL, *l;
 	CURLcode		 rc;
 	curl_off_t		 us = 0;
-	char			*line;
+	char			*line, *full = NULL;
 	size_t			 i;
 	int			 ret = -1;
 
@@ -236,7 +241,10 @@ http_post(struct http *h, const struct http_url *u,
 	curl_easy_reset(h->curl);
 	h->errbuf[0] = '\0';
 	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, h->errbuf);
-	curl_easy_setopt(h->curl, CURLOPT_URL, u->url);
+	/* The query may hold a key id and a signature: messages name u. */
+	if (query != NULL)
+		xasprintf(&full, "%s?%s", u->url, query);
+	curl_easy_setopt(h->curl, CURLOPT_URL, full != NULL ? full : u->url);
 	curl_easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR,
 	    u->plain ? "http" : "https");
 	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 0L);
@@ -304,6 +312,31 @@ http_post(struct http *h, const struct http_url *u,
 	    resp->body.len, (long long)(us / 1000));
 	ret = 0;
 out:
+	if (full != NULL) {
+		explicit_bzero(full, strlen(full));
+		free(full);
+	}
 	curl_slist_free_all(list);
 	return ret;
+}
+
+/* Sleep before try number n + 1 (n = 1 before the first retry). */
+void
+http_backoff(int n)
+{
+	unsigned long	ms = HTTP_BACKOFF_MS, r = 0;
+	struct timespec	ts;
+	int		i;
+
+	for (i = 1; i < n && ms < HTTP_BACKOFF_MAX_MS; i++)
+		ms *= 2;
+	if (ms > HTTP_BACKOFF_MAX_MS)
+		ms = HTTP_BACKOFF_MAX_MS;
+	if (crypto_random(&r, sizeof(r)) == -1)
+		r = (unsigned long)time(NULL);
+	ms = ms / 2 + r % (ms / 2 + 1);
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1)
+		;
 }

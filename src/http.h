@@ -66,17 +66,26 @@ enum http_retry {
 };
 
 /*
- * POST body to url with the headers given (Host among them, so that what
+ * POST body to url (with "?query" when query is not NULL; messages and
+ * traces never show the query) with the headers given (Host among them, so that what
  * was signed is what is sent). On success resp->body holds the response
  * and resp->status its status (any status: API errors have bodies).
  * Network, TLS and size failures return -1 with err set; then
  * http_retryable() says whether another try could succeed.
  */
 int		 http_post(struct http *, const struct http_url *,
-		    const struct http_header *, size_t, const char *, size_t,
+		    const char *, const struct http_header *, size_t, const char *, size_t,
 		    struct http_resp *, struct cgw_err *);
 /* The last failure of http_post, or its status >= 500: worth a retry? */
 enum http_retry	 http_retryable(const struct http *);
 void		 http_resp_free(struct http_resp *);
+
+/*
+ * The clouds' retry policy: HTTP_TRIES tries at most; before try n + 1,
+ * http_backoff(n) sleeps 200 ms doubled each retry up to 5 s, with equal
+ * jitter (half of it random), so that clients throttled together spread.
+ */
+#define HTTP_TRIES	5
+void		 http_backoff(int);
 
 #endif

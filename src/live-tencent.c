@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "err.h"
+#include "idset.h"
 #include "jsonutil.h"
 #include "live-tencent.h"
 #include "source.h"
@@ -18,16 +19,6 @@
 #include "util.h"
 #include "xmalloc.h"
 
-struct idset {
-	char	**v;
-	size_t	  n;
-};
-
-static void	idset_add(struct idset *, const char *);
-static void	idset_free(struct idset *);
-static int	str_cmp(const void *, const void *);
-static void	idset_unique(struct idset *);
-static int	entry_cmp(const void *, const void *);
 static int	add_filter(cJSON *, const char *, char *const *, size_t,
 		    struct cgw_err *);
 static int	take_set(const cJSON *, const char *, cJSON *, size_t *,
@@ -35,64 +26,6 @@ static int	take_set(const cJSON *, const char *, cJSON *, size_t *,
 static int	lookup(struct tc_client *, const char *, const char *,
 		    const char *, const char *, const char *, struct idset *,
 		    struct addr_entry **, size_t *, struct cgw_err *);
-
-static void
-idset_add(struct idset *s, const char *id)
-{
-	s->v = xreallocarray(s->v, s->n + 1, sizeof(*s->v));
-	s->v[s->n++] = xstrdup(id);
-}
-
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sort and drop duplicates: n log n for a thousand connections. */
-static void
-idset_unique(struct idset *s)
-{
-	size_t	i, k = 0;
-
-	qsort(s->v, s->n, sizeof(*s->v), str_cmp);
-	for (i = 0; i < s->n; i++) {
-		if (k > 0 && strcmp(s->v[k - 1], s->v[i]) == 0)
-			free(s->v[i]);
-		else
-			s->v[k++] = s->v[i];
-	}
-	s->n = k;
-}
-
-static int
-entry_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct addr_entry *)a)->id,
-	    ((const struct addr_entry *)b)->id);
-}
-
-static void
-idset_free(struct idset *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-}
-
-void
-addr_entries_free(struct addr_entry *a, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		free(a[i].id);
-		free(a[i].addr);
-	}
-	free(a);
-}
 
 static int
 add_filter(cJSON *filters, const char *name, char *const *values, size_t n,
@@ -263,10 +196,7 @@ lookup(struct tc_client *c, const char *action, const char *idkey,
 				err_clear(err);
 				continue;	/* no usable address */
 			}
-			*out = xreallocarray(*out, *nout + 1, sizeof(**out));
-			(*out)[*nout].id = xstrdup(id);
-			(*out)[*nout].addr = xstrdup(addr);
-			(*nout)++;
+			addr_entries_add(out, nout, id, addr);
 		}
 		cJSON_Delete(params);
 		cJSON_Delete(root);
@@ -309,8 +239,7 @@ tc_fetch_addresses(struct tc_client *c, const cJSON *set,
 	    "CustomerGatewaySet", "CustomerGatewayId", "IpAddress", &cgws, out,
 	    nout, err) == -1)
 		goto out;
-	/* Sorted by id, for source_addr()'s binary search. */
-	qsort(*out, *nout, sizeof(**out), entry_cmp);
+	addr_entries_sort(*out, *nout);
 	ret = 0;
 out:
 	if (ret == -1) {

@@ -38,6 +38,5 @@ int	tc_fetch_connections(struct tc_client *, const struct tc_select *,
  */
 int	tc_fetch_addresses(struct tc_client *, const struct cJSON *,
 	    struct addr_entry **, size_t *, struct cgw_err *);
-void	addr_entries_free(struct addr_entry *, size_t);
 
 #endif

@@ -571,8 +571,11 @@ al_bgp(const cJSON *b, const char *path, enum al_view view, struct tunnel *t,
 }
 
 /*
- * The gateway's address: given (InternetIp, or the Download's Remote),
- * else its identity when that is an address, else --peer-address.
+ * The gateway's address: given (InternetIp, or the Download's Remote,
+ * or a live call's DescribeVpnGateway), else its identity when that is an
+ * address, else --peer-address. The device's: --local-address, else the
+ * customer gateway's (the Download's Local, or a live call's
+ * DescribeCustomerGateway), else its identity when that is an address.
  */
 static int
 al_addresses(struct al_conn *ac, const char *cloud_ip, const char *cust_ip,
@@ -640,7 +643,7 @@ al_tunnel_option(const cJSON *opt, size_t i, struct al_conn *ac,
 {
 	struct tunnel	*t;
 	const cJSON	*tb;
-	const char	*tid, *role, *ip = NULL;
+	const char	*tid, *role, *ip = NULL, *cgw = NULL;
 	char		 path[96], sub[128];
 	int		 r;
 
@@ -688,8 +691,11 @@ al_tunnel_option(const cJSON *opt, size_t i, struct al_conn *ac,
 		if (al_bgp(tb, sub, AL_CLOUD_SIDE, t, err) == -1)
 			goto fail;
 	}
-	if (json_string(opt, path, "InternetIp", &ip, err) == -1 ||
-	    al_addresses(ac, ip, NULL, t, err) == -1)
+	/* The customer gateway's address, when a live call looked it up. */
+	if (json_string(opt, path, "CustomerGatewayId", &cgw, err) == -1 ||
+	    json_string(opt, path, "InternetIp", &ip, err) == -1 ||
+	    al_addresses(ac, ip, source_addr(ac->ctx->opts, cgw != NULL ?
+	    cgw : c->customer_gateway_id), t, err) == -1)
 		goto fail;
 	return 0;
 fail:
@@ -772,7 +778,9 @@ al_describe(const cJSON *conn, struct al_conn *ac, struct cgw_err *err)
 		    &t->nat_traversal, err) == -1 ||
 		    (bgp_on && al_bgp(bgp, "VpnBgpConfig", AL_CLOUD_SIDE, t,
 		    err) == -1) ||
-		    al_addresses(ac, ip, NULL, t, err) == -1)
+		    al_addresses(ac, ip != NULL ? ip : source_addr(ctx->opts,
+		    c->vpn_gateway_id), source_addr(ctx->opts,
+		    c->customer_gateway_id), t, err) == -1)
 			return -1;
 	}
 	for (i = 0; i < c->ntunnels; i++) {

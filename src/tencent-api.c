@@ -24,9 +24,6 @@
 #include "util.h"
 #include "xmalloc.h"
 
-#define TC_TRIES		5	/* the first and four retries */
-#define TC_BACKOFF_MS		200	/* doubled each retry ... */
-#define TC_BACKOFF_MAX_MS	5000	/* ... up to this */
 
 struct tc_client {
 	struct http		*http;
@@ -79,7 +76,6 @@ static const char *const tc_readonly[] = {
 	"Download",
 };
 
-static void	backoff(int);
 static int	is_readonly(const char *);
 static int	is_throttle(const char *);
 static const char *advice_for(const char *, const char *);
@@ -162,27 +158,6 @@ advice_for(const char *action, const char *code)
 	return NULL;
 }
 
-/* Sleep before try number n (1 for the first retry): equal jitter. */
-static void
-backoff(int n)
-{
-	unsigned long	ms = TC_BACKOFF_MS, r = 0;
-	struct timespec	ts;
-	int		i;
-
-	for (i = 1; i < n && ms < TC_BACKOFF_MAX_MS; i++)
-		ms *= 2;
-	if (ms > TC_BACKOFF_MAX_MS)
-		ms = TC_BACKOFF_MAX_MS;
-	if (crypto_random(&r, sizeof(r)) == -1)
-		r = (unsigned long)time(NULL);
-	ms = ms / 2 + r % (ms / 2 + 1);
-	ts.tv_sec = (time_t)(ms / 1000);
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) == -1)
-		;
-}
-
 /*
  * One try. On failure *again says whether another try could succeed and
  * whether this one may have reached the server (a throttled request did
@@ -241,7 +216,7 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 	    c->region == NULL ? "none" : c->region, len, c->creds->id);
 
 	c->requests++;
-	if (http_post(c->http, &c->url, hdrs, nh, body, len, &resp,
+	if (http_post(c->http, &c->url, NULL, hdrs, nh, body, len, &resp,
 	    err) == -1) {
 		*again = http_retryable(c->http);
 		err_prefix(err, "tencent: %s", action);
@@ -313,11 +288,11 @@ tc_call(struct tc_client *c, const char *action, const cJSON *params,
 			break;
 		}
 		if (again == HTTP_RETRY_NO || (again == HTTP_RETRY_MAYBE &&
-		    !is_readonly(action)) || try >= TC_TRIES)
+		    !is_readonly(action)) || try >= HTTP_TRIES)
 			break;
 		log_debug("retrying after: %s", err->msg);
 		err_clear(err);
-		backoff(try);
+		http_backoff(try);
 	}
 	if (ret == -1 && again == HTTP_RETRY_MAYBE && !is_readonly(action))
 		err_suffix(err, "the request may have been carried out "

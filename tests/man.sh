@@ -69,6 +69,22 @@ else
 	diag_file "$tmp/help"
 fi
 
+# Every option of the parser's table (src/cli.c) is in --help, so that the
+# check above covers them all.
+sed -n 's/^[[:space:]]*{ "\([a-z][a-z0-9-]*\)",[[:space:]]*[01],.*/\1/p' \
+    "$top_srcdir/src/cli.c" | sort -u >"$tmp/table"
+grep -o -- '--[a-z][a-z0-9-]*' "$tmp/help" | sed 's/^--//' | sort -u \
+    >"$tmp/inhelp"
+missing "$tmp/table" "$tmp/inhelp" >"$tmp/absent"
+if [ "$(wc -l <"$tmp/table")" -gt 20 ] && [ ! -s "$tmp/absent" ]; then
+	ok 0 "--help lists every option of src/cli.c's table"
+else
+	ok 1 "--help lists every option of src/cli.c's table"
+	echo "not in --help (or the table was not found):" >"$tmp/msg"
+	sed 's/^/  --/' "$tmp/absent" >>"$tmp/msg"
+	diag_file "$tmp/msg"
+fi
+
 # Every key of the model JSON appears as "Cm key" in cgwgen-model(5): the
 # keys of the shipped example's model, and of the golden cases' models
 # (which have BGP and the other keys the example lacks).
