@@ -32,6 +32,7 @@
 
 enum opt_id {
 	OPT_ADDRESS = 256,
+	OPT_ACL_NUMBER,
 	OPT_API_FORMAT,
 	OPT_CLOUD,
 	OPT_CONNECTION,
@@ -39,9 +40,11 @@ enum opt_id {
 	OPT_DEVICE_VENDOR,
 	OPT_ENDPOINT,
 	OPT_IF_ID,
+	OPT_INSIDE_ZONE,
 	OPT_INTERFACE,
 	OPT_JSON,
 	OPT_LOCAL_ADDRESS,
+	OPT_MODE,
 	OPT_NAME,
 	OPT_OUTPUT_DIR,
 	OPT_PEER_ADDRESS,
@@ -55,9 +58,13 @@ enum opt_id {
 	OPT_TEMPLATE_DIR,
 	OPT_TIMEOUT,
 	OPT_CA_FILE,
+	OPT_TUNNEL_NUMBER,
+	OPT_TUNNEL_ZONE,
 	OPT_VENDOR,
 	OPT_VPC,
-	OPT_VPN_GATEWAY
+	OPT_VPN_GATEWAY,
+	OPT_VRF,
+	OPT_ZONE
 };
 
 static const struct {
@@ -66,6 +73,7 @@ static const struct {
 	int		 id;
 	int		 commands;
 } options[] = {
+	{ "acl-number",		1, OPT_ACL_NUMBER,	FOR_RENDER },
 	{ "address",		1, OPT_ADDRESS,		FOR_CREATE },
 	{ "api-format",		1, OPT_API_FORMAT,	FOR_SELECT },
 	{ "ca-file",		1, OPT_CA_FILE,		FOR_LIVE },
@@ -78,10 +86,12 @@ static const struct {
 	{ "help",		0, 'h',			FOR_ALL },
 	{ "if-id",		1, OPT_IF_ID,		FOR_RENDER },
 	{ "input",		1, 'i',			FOR_INPUT },
+	{ "inside-zone",	1, OPT_INSIDE_ZONE,	FOR_RENDER },
 	{ "interface",		1, OPT_INTERFACE,	FOR_RENDER | FOR_DOWNLOAD },
 	{ "json",		0, OPT_JSON,
 	    FOR_VENDORS | FOR_LIST | FOR_RESET | FOR_CREATE },
 	{ "local-address",	1, OPT_LOCAL_ADDRESS,	FOR_INPUT },
+	{ "mode",		1, OPT_MODE,		FOR_INPUT },
 	{ "name",		1, OPT_NAME,		FOR_CREATE },
 	{ "output",		1, 'o',			FOR_INPUT | FOR_DOWNLOAD },
 	{ "output-dir",		1, OPT_OUTPUT_DIR,	FOR_RENDER },
@@ -96,12 +106,16 @@ static const struct {
 	{ "tag",		1, OPT_TAG,		FOR_CREATE },
 	{ "template-dir",	1, OPT_TEMPLATE_DIR,	FOR_RENDER | FOR_VENDORS },
 	{ "timeout",		1, OPT_TIMEOUT,		FOR_LIVE },
+	{ "tunnel-number",	1, OPT_TUNNEL_NUMBER,	FOR_RENDER },
+	{ "tunnel-zone",	1, OPT_TUNNEL_ZONE,	FOR_RENDER },
 	{ "vendor",		1, OPT_VENDOR,		FOR_RENDER },
 	{ "verbose",		0, 'v',			FOR_ALL },
 	{ "version",		0, 'V',			FOR_ALL },
 	{ "vpc",		1, OPT_VPC,		FOR_SELECT },
 	{ "vpn-gateway",	1, OPT_VPN_GATEWAY,
 	    FOR_SELECT | FOR_DOWNLOAD | FOR_RESET },
+	{ "vrf",		1, OPT_VRF,		FOR_RENDER },
+	{ "zone",		1, OPT_ZONE,		FOR_RENDER },
 };
 static const char shortopts[] = "+:hi:o:qvV";
 
@@ -238,6 +252,17 @@ static const char help_text[] =
 "                          commands in comments (default: eth0)\n"
 "      --if-id N           XFRM interface id of the first route-based\n"
 "                          tunnel; the next tunnels count up (default: 1)\n"
+"      --mode policy|route force policy-based (crypto maps, ACLs) or\n"
+"                          route-based (tunnel interfaces, static routes)\n"
+"                          output instead of the connection's own\n"
+"      --tunnel-number N   the first tunnel interface (Tunnel N, st0.N) of\n"
+"                          network devices (default: the vendor's, 1)\n"
+"      --acl-number N      the first ACL number (Comware default: 3000)\n"
+"      --zone NAME         Junos: the outside interface's security zone\n"
+"                          (default: untrust)\n"
+"      --inside-zone NAME  Junos: the protected networks' zone (trust)\n"
+"      --tunnel-zone NAME  Junos: the st0 interfaces' zone (vpn)\n"
+"      --vrf NAME          the VRF (routing instance) of the tunnels\n"
 "      --template-dir DIR  vendors/ and templates/ from DIR (also\n"
 "                          CGWGEN_TEMPLATE_DIR; default: installed data)\n"
 "\n"
@@ -385,6 +410,7 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 	memset(o, 0, sizeof(*o));
 	memset(seen, 0, sizeof(seen));
 	o->if_id = 1;
+	o->tunnel_number = -1;
 	for (i = 0; i < nitems(options); i++) {
 		longopts[i].name = options[i].name;
 		longopts[i].has_arg = options[i].has_arg ? required_argument :
@@ -450,6 +476,46 @@ cli_parse(int argc, char **argv, struct cli_opts *o, struct cgw_err *err)
 			break;
 		case OPT_ADDRESS:
 			o->address = optarg;
+			break;
+		case OPT_ACL_NUMBER:
+			if (parse_u64(optarg, 1, 999999, &v) == -1)
+				return err_set(err, CGW_E_USAGE, "--acl-number: "
+				    "\"%s\" is not a number from 1 to 999999",
+				    optarg);
+			o->acl_number = (uint32_t)v;
+			break;
+		case OPT_TUNNEL_NUMBER:
+			if (parse_u64(optarg, 0, 65535, &v) == -1)
+				return err_set(err, CGW_E_USAGE, "--tunnel-number: "
+				    "\"%s\" is not a number from 0 to 65535",
+				    optarg);
+			o->tunnel_number = (int32_t)v;
+			break;
+		case OPT_MODE:
+			if (strcmp(optarg, "policy") == 0)
+				o->mode = MODE_POLICY;
+			else if (strcmp(optarg, "route") == 0)
+				o->mode = MODE_ROUTE;
+			else
+				return err_set(err, CGW_E_USAGE, "--mode: \"%s\" "
+				    "is neither policy nor route", optarg);
+			break;
+		case OPT_ZONE:
+		case OPT_INSIDE_ZONE:
+		case OPT_TUNNEL_ZONE:
+		case OPT_VRF:
+			if (!is_device_name(optarg))
+				return err_set(err, CGW_E_USAGE, "--%s: \"%s\" is "
+				    "not a name (letters, digits, . _ : / -; at "
+				    "most 63)", option_name(c), optarg);
+			if (c == OPT_ZONE)
+				o->zone = optarg;
+			else if (c == OPT_INSIDE_ZONE)
+				o->inside_zone = optarg;
+			else if (c == OPT_TUNNEL_ZONE)
+				o->tunnel_zone = optarg;
+			else
+				o->vrf = optarg;
 			break;
 		case OPT_API_FORMAT:
 			if (strcmp(optarg, "json") != 0 &&

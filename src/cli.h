@@ -23,6 +23,13 @@ enum command {
 	CMD_CREATE_CGW
 };
 
+/* --mode: the model's routing, or forced to policy- or route-based. */
+enum route_mode {
+	MODE_MODEL,
+	MODE_POLICY,
+	MODE_ROUTE
+};
+
 struct cli_opts {
 	enum command	 cmd;
 	const char	*input;
@@ -64,6 +71,14 @@ struct cli_opts {
 	int		 sig_v3;	/* Alibaba: --signature v3 */
 	int		 api_xml;	/* Alibaba: --api-format xml */
 	int		 source_download; /* Alibaba: --source download */
+	/* Device-local facts of network devices (render). */
+	enum route_mode	 mode;		/* --mode, MODE_MODEL: the model's */
+	int32_t		 tunnel_number;	/* -1: the vendor's default */
+	uint32_t	 acl_number;	/* 0: the vendor's default */
+	const char	*zone;
+	const char	*inside_zone;
+	const char	*tunnel_zone;
+	const char	*vrf;
 };
 
 /* Whether render or show reads a cloud's API rather than a file. */

@@ -176,7 +176,7 @@ escape_value(const struct escape_rule *r, const char *name,
 			return err_set(err, CGW_E_SYS, "out of memory");
 		for (i = 0; copy[i] != '\0'; i++)
 			if (!carriable(r, (unsigned char)copy[i]))
-				copy[i] = '?';
+				copy[i] = r->lossy != 0 ? r->lossy : '?';
 		memset(&tmp, 0, sizeof(tmp));
 		tmp.type = VAL_STR;
 		ret = escape_value(r, name, &tmp, copy, out, err);

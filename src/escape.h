@@ -12,7 +12,8 @@
  *     prefix, as swanctl's 0x and Libreswan's 0s);
  *  4. otherwise display text (VAL_LOSSY, such as a connection's name in
  *     a comment) is written again with every character that stood in
- *     the way replaced by '?';
+ *     the way replaced by the rule's lossy character ('?' unless the
+ *     vendor says otherwise: a Cisco CLI reads '?' as a help request);
  *  5. otherwise the value is refused, naming why but never quoting a
  *     secret.
  * Control characters are never written bare or quoted. A secret starting
@@ -40,6 +41,8 @@ struct escape_rule {
 	unsigned char		 bare[256];	/* 1: may appear unquoted */
 	char			 quote;		/* 0: the target cannot quote */
 	char			 escape_char;	/* 0: nothing can be escaped */
+	char			 lossy;		/* replaces what display text
+						   cannot carry ('?') */
 	unsigned char		 quote_escapes[256];
 	unsigned char		 quote_forbid[256];
 	enum secret_encoding	 secret_encoding;

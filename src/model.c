@@ -12,6 +12,7 @@
 #include "compat.h"
 #include "err.h"
 #include "model.h"
+#include "warn.h"
 #include "util.h"
 #include "xmalloc.h"
 
@@ -483,4 +484,42 @@ model_validate(const struct model *m, struct cgw_err *err)
 	}
 	/* Tunnel ids name configuration sections: they must be unique. */
 	return check_unique_ids(m, err);
+}
+
+int
+model_force_routing(struct model *m, int route, struct warnings *warn,
+    struct cgw_err *err)
+{
+	struct connection	*c;
+	struct tunnel		*t;
+	size_t			 i, j, k;
+
+	for (i = 0; i < m->nconns; i++) {
+		c = &m->conns[i];
+		for (j = 0; j < c->ntunnels; j++) {
+			t = &c->tunnels[j];
+			if (route && t->routing == ROUTING_POLICY)
+				t->routing = ROUTING_STATIC;
+			else if (!route && t->routing == ROUTING_BGP)
+				return err_set(err, CGW_E_UNSUPPORTED,
+				    "connection %s: tunnel %s runs BGP, which "
+				    "needs a route-based tunnel: drop --mode "
+				    "policy", c->id, t->id);
+			else if (!route && t->routing == ROUTING_STATIC) {
+				t->routing = ROUTING_POLICY;
+				for (k = 0; k < t->nts; k++)
+					if (cidr_is_any(t->ts[k].local) &&
+					    cidr_is_any(t->ts[k].remote))
+						break;
+				if (k < t->nts)
+					warn_add(warn, "connection %s: tunnel "
+					    "%s: with --mode policy, the "
+					    "selectors %s === %s send every "
+					    "packet into the tunnel", c->id,
+					    t->id, t->ts[k].local,
+					    t->ts[k].remote);
+			}
+		}
+	}
+	return 0;
 }

@@ -160,6 +160,13 @@ void			 tunnel_add_ts(struct tunnel *, const char *,
  * CIDRs parse, identities are well-formed, lifetimes in range, the PSK
  * present. Messages name the connection and the model field.
  */
+/*
+ * --mode: make every tunnel policy-based (route 0) or route-based with
+ * static routes (route 1). A BGP tunnel cannot be policy-based: error.
+ */
+struct warnings;
+int			 model_force_routing(struct model *, int route,
+			    struct warnings *, struct cgw_err *);
 int			 model_validate(const struct model *,
 			    struct cgw_err *);
 

@@ -91,6 +91,12 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 	ro.dev.local_address = o->local_address;
 	ro.dev.interface = o->interface;
 	ro.dev.if_id = o->if_id;
+	ro.dev.tunnel_number = o->tunnel_number;
+	ro.dev.acl_number = o->acl_number;
+	ro.dev.zone = o->zone;
+	ro.dev.inside_zone = o->inside_zone;
+	ro.dev.tunnel_zone = o->tunnel_zone;
+	ro.dev.vrf = o->vrf;
 	ro.output = o->output;
 	ro.output_dir = o->output_dir;
 	/* Where the output goes is known before anything is read. */
@@ -116,6 +122,8 @@ run_render(const struct cli_opts *o, struct warnings *warn,
 	if (render_check_templates(v, &ro.dev, err) == -1)
 		goto out;
 	if (load_model(o, &m, warn, err) == -1 ||
+	    (o->mode != MODE_MODEL && model_force_routing(m,
+	    o->mode == MODE_ROUTE, warn, err) == -1) ||
 	    check_model(m, v, warn, err) == -1 ||
 	    render_model(m, v, &ro, err) == -1)
 		goto out;
@@ -137,7 +145,9 @@ run_show(const struct cli_opts *o, struct warnings *warn, struct cgw_err *err)
 
 	buf_init(&b, 0);
 	if ((o->output != NULL && output_check(o->output, err) == -1) ||
-	    load_model(o, &m, warn, err) == -1)
+	    load_model(o, &m, warn, err) == -1 ||
+	    (o->mode != MODE_MODEL && model_force_routing(m,
+	    o->mode == MODE_ROUTE, warn, err) == -1))
 		goto out;
 	check_weak(m, warn);
 	if (model_json_write(m, &b, err) == -1)
@@ -171,6 +181,7 @@ run_vendors(const struct cli_opts *o, struct warnings *warn,
 		return live_vendors(o, warn, err);
 	memset(&dev, 0, sizeof(dev));
 	dev.if_id = 1;
+	dev.tunnel_number = -1;
 	buf_init(&b, 0);
 	if ((dir = datadir_find(o->template_dir, err)) == NULL ||
 	    vendor_list(dir, &names, &n, err) == -1)

@@ -118,6 +118,17 @@ is_token(const char *s)
 }
 
 int
+is_device_name(const char *s)
+{
+	size_t	n;
+
+	if (s == NULL || *s == '\0' || (n = strlen(s)) > 63)
+		return 0;
+	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._:/-") == n;
+}
+
+int
 addr_family(const char *s)
 {
 	unsigned char	a[16];
@@ -280,4 +291,11 @@ utf8_chars(const char *s)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+/* Whether a CIDR is everything: 0.0.0.0/0 or ::/0. */
+int
+cidr_is_any(const char *s)
+{
+	return strcmp(s, "0.0.0.0/0") == 0 || strcmp(s, "::/0") == 0;
 }

@@ -23,6 +23,10 @@ int	parse_u64(const char *, uint64_t, uint64_t, uint64_t *);
 
 /* Identifier usable as a file and section name: [A-Za-z0-9_-]{1,64}. */
 int	is_token(const char *);
+/* Whether a CIDR is everything: 0.0.0.0/0 or ::/0. */
+int	cidr_is_any(const char *);
+/* A device-local name (a zone, a VRF): [A-Za-z0-9._:/-]{1,63}. */
+int	is_device_name(const char *);
 /* 4 or 6 for an IPv4 or IPv6 address, 0 otherwise. */
 int	addr_family(const char *);
 /*

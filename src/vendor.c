@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +40,15 @@ static const struct {
 
 /* Every key a vendor data file may hold: a typo is an error. */
 static const char *const root_keys[] = { "name", "title", "interface",
-    "files", "quoting", "supports", "limits", "algorithms", NULL };
+    "device", "files", "quoting", "supports", "limits", "algorithms", NULL };
+static const char *const device_keys[] = { "tunnel_number", "acl_number",
+    "zone", "inside_zone", "tunnel_zone", NULL };
 static const char *const limits_keys[] = { "ike_lifetime_max",
     "esp_lifetime_max", NULL };
 static const char *const file_keys[] = { "template", "suffix", NULL };
 static const char *const quoting_keys[] = { "bare", "quote", "escape",
     "escaped", "unquotable", "secrets_quoted", "secret_encoding",
-    "secret_prefix", "secret_encode_prefixes", NULL };
+    "secret_prefix", "secret_encode_prefixes", "lossy", NULL };
 static const char *const supports_keys[] = { "ike_versions",
     "aggressive_mode", "separate_prf", "identity_types", "routing", NULL };
 
@@ -54,6 +57,7 @@ static int	load_escape(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_supports(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_files(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_limits(struct vendor *, const cJSON *, struct cgw_err *);
+static int	load_device(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_templates(struct vendor *, struct cgw_err *);
 static int	name_cmp(const void *, const void *);
 static int	str_list(const cJSON *, const char *, const char *,
@@ -207,6 +211,15 @@ load_escape(struct vendor *v, const cJSON *root, struct cgw_err *err)
 	if (rc == 0 && r->escape_char == 0)
 		return err_set(err, CGW_E_TEMPLATE, "quoting.escaped needs "
 		    "quoting.escape, the character that escapes them");
+	r->lossy = '?';
+	if ((rc = json_string(q, "quoting", "lossy", &s, err)) == -1)
+		return -1;
+	if (rc == 0) {
+		if (strlen(s) != 1 || !r->bare[(unsigned char)*s])
+			return err_set(err, CGW_E_TEMPLATE, "quoting.lossy: one "
+			    "character of quoting.bare expected");
+		r->lossy = *s;
+	}
 	if ((rc = json_string(q, "quoting", "unquotable", &s, err)) == -1)
 		return -1;
 	if (rc == 0 && escape_charset(s, r->quote_forbid, err) == -1)
@@ -314,6 +327,55 @@ load_limits(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (r == 0)
 		v->esp_lifetime_max = (uint32_t)x;
+	return 0;
+}
+
+/* Device-local defaults: names checked like the options that set them. */
+static int
+load_device(struct vendor *v, const cJSON *root, struct cgw_err *err)
+{
+	static const struct {
+		const char	*key;
+		size_t		 off;
+		const char	*def;
+	} names[] = {
+		{ "zone", offsetof(struct vendor, zone), "untrust" },
+		{ "inside_zone", offsetof(struct vendor, inside_zone), "trust" },
+		{ "tunnel_zone", offsetof(struct vendor, tunnel_zone), "vpn" },
+	};
+	const cJSON	*d = NULL;
+	const char	*s;
+	uint64_t	 x;
+	size_t		 i;
+	int		 r;
+
+	v->tunnel_number = 1;
+	if ((r = json_object(root, "", "device", &d, err)) == -1)
+		return -1;
+	if (r == 0 && json_check_keys(d, "device", device_keys,
+	    "cgwgen-template(5)", err) == -1)
+		return -1;
+	if (r == 0 && (r = json_uint(d, "device", "tunnel_number", 0, 65535,
+	    &x, err)) == -1)
+		return -1;
+	if (r == 0)
+		v->tunnel_number = (uint32_t)x;
+	if (d != NULL && (r = json_uint(d, "device", "acl_number", 1, 999999,
+	    &x, err)) == -1)
+		return -1;
+	if (d != NULL && r == 0)
+		v->acl_number = (uint32_t)x;
+	for (i = 0; i < nitems(names); i++) {
+		s = names[i].def;
+		if (d != NULL && (r = json_string(d, "device", names[i].key, &s,
+		    err)) == -1)
+			return -1;
+		if (!is_device_name(s))
+			return err_set(err, CGW_E_TEMPLATE, "device.%s: \"%s\" is "
+			    "not a name (letters, digits, . _ : / -)",
+			    names[i].key, s);
+		*(char **)(void *)((char *)v + names[i].off) = xstrdup(s);
+	}
 	return 0;
 }
 
@@ -464,6 +526,7 @@ vendor_load(const char *datadir, const char *name, struct vendor **out,
 	if (load_maps(v, root, err) == -1 || load_escape(v, root, err) == -1 ||
 	    load_supports(v, root, err) == -1 ||
 	    load_limits(v, root, err) == -1 ||
+	    load_device(v, root, err) == -1 ||
 	    load_files(v, root, err) == -1)
 		goto fail;
 	xasprintf(&v->dir, "%s/templates/%s", datadir, name);
@@ -514,6 +577,9 @@ vendor_free(struct vendor *v)
 	free(v->title);
 	free(v->dir);
 	free(v->interface);
+	free(v->zone);
+	free(v->inside_zone);
+	free(v->tunnel_zone);
 	free(v);
 }
 

@@ -59,6 +59,11 @@ struct vendor {
 	int			 id_types;	/* bits by enum id_type */
 	int			 routings;	/* bits by enum routing */
 	char			*interface;	/* default outside interface */
+	uint32_t		 tunnel_number;	/* first tunnel interface */
+	uint32_t		 acl_number;	/* first ACL, 0: none */
+	char			*zone;		/* security zones (Junos) */
+	char			*inside_zone;
+	char			*tunnel_zone;
 	struct tmpl		**tmpls;	/* every template, by name */
 	char			**tmpl_names;
 	size_t			 ntmpls;

@@ -24,6 +24,8 @@ struct view_ctx {
 	const struct device_opts	*dev;
 	int				 schema;	/* spelling may be missing */
 	struct cgw_err			*err;
+	uint32_t			 number;	/* tunnels so far */
+	uint32_t			 tunnel_no;	/* next tunnel interface */
 };
 
 static int	 add_alg(struct view_ctx *, struct val *, const char *,
@@ -40,7 +42,7 @@ static struct val *view_ts(const struct tunnel *);
 static struct val *view_cidrs(const struct tunnel *, int);
 static int	 ts_is_product(const struct tunnel *, const struct val *,
 		    const struct val *);
-static struct val *view_routing(const struct tunnel *, uint32_t);
+static struct val *view_routing(const struct tunnel *, uint32_t, uint32_t);
 static struct val *view_bgp(const struct bgp *);
 static struct val *view_dpd(const struct tunnel *);
 static struct val *view_initiator(const struct tunnel *);
@@ -51,6 +53,9 @@ static struct val *view_connection(struct view_ctx *,
 static struct val *view_root(struct view_ctx *);
 static void	 mark_ends(struct val *);
 static struct val *u64_val(uint64_t);
+static struct val *view_net(const char *);
+static uint32_t	 tunnel_base(const struct view_ctx *);
+static uint32_t	 acl_base(const struct view_ctx *);
 
 static struct val *
 u64_val(uint64_t v)
@@ -59,6 +64,58 @@ u64_val(uint64_t v)
 
 	snprintf(s, sizeof(s), "%" PRIu64, v);
 	return val_num_text(s);
+}
+
+/*
+ * A network as the CLIs write it: cidr, network, prefix_len, netmask and
+ * wildcard (the inverse mask of ACLs; IPv4 only, else null), any, ipv6.
+ */
+static struct val *
+view_net(const char *cidr)
+{
+	struct val	*v = val_map();
+	struct in_addr	 mask, wild;
+	const char	*slash = strchr(cidr, '/');
+	unsigned long	 len;
+	char		 net[64], text[INET_ADDRSTRLEN];
+	int		 v6 = addr_family(cidr) == 6 || strchr(cidr, ':') != NULL;
+
+	len = slash != NULL ? strtoul(slash + 1, NULL, 10) : v6 ? 128 : 32;
+	snprintf(net, sizeof(net), "%.*s", slash != NULL ?
+	    (int)(slash - cidr) : (int)strlen(cidr), cidr);
+	val_set(v, "cidr", val_str(cidr));
+	val_set(v, "network", val_str(net));
+	val_set(v, "prefix_len", val_int((long long)len));
+	val_set(v, "any", val_bool(cidr_is_any(cidr)));
+	val_set(v, "ipv6", val_bool(v6));
+	if (!v6 && len <= 32) {
+		mask.s_addr = htonl(len == 0 ? 0 : 0xffffffffu << (32 - len));
+		wild.s_addr = ~mask.s_addr;
+		inet_ntop(AF_INET, &mask, text, sizeof(text));
+		val_set(v, "netmask", val_str(text));
+		inet_ntop(AF_INET, &wild, text, sizeof(text));
+		val_set(v, "wildcard", val_str(text));
+	} else {
+		val_set(v, "netmask", val_null());
+		val_set(v, "wildcard", val_null());
+	}
+	return v;
+}
+
+/* The first tunnel interface number: --tunnel-number, or the vendor's. */
+static uint32_t
+tunnel_base(const struct view_ctx *vc)
+{
+	return vc->dev->tunnel_number >= 0 ?
+	    (uint32_t)vc->dev->tunnel_number : vc->vendor->tunnel_number;
+}
+
+/* The first ACL number: --acl-number, the vendor's, or 0 for none. */
+static uint32_t
+acl_base(const struct view_ctx *vc)
+{
+	return vc->dev->acl_number != 0 ? vc->dev->acl_number :
+	    vc->vendor->acl_number;
 }
 
 /* Set first and last on each element of a list of maps. */
@@ -217,7 +274,11 @@ view_ts(const struct tunnel *t)
 		p = val_map();
 		val_set(p, "local", val_str(t->ts[i].local));
 		val_set(p, "remote", val_str(t->ts[i].remote));
+		val_set(p, "local_net", view_net(t->ts[i].local));
+		val_set(p, "remote_net", view_net(t->ts[i].remote));
 		val_set(p, "index", val_int((long long)i + 1));
+		/* ACL rule numbers in steps of 5, as Comware numbers them. */
+		val_set(p, "rule", val_int((long long)(i + 1) * 5));
 		val_push(list, p);
 	}
 	mark_ends(list);
@@ -228,7 +289,7 @@ view_ts(const struct tunnel *t)
 static struct val *
 view_cidrs(const struct tunnel *t, int remote)
 {
-	struct val	*list = val_list(), *c;
+	struct val	*list = val_list();
 	const char	*s;
 	size_t		 i, j;
 	int		 dup;
@@ -241,11 +302,7 @@ view_cidrs(const struct tunnel *t, int remote)
 				dup = 1;
 		if (dup)
 			continue;
-		c = val_map();
-		val_set(c, "cidr", val_str(s));
-		val_set(c, "any", val_bool(strcmp(s, "0.0.0.0/0") == 0 ||
-		    strcmp(s, "::/0") == 0));
-		val_push(list, c);
+		val_push(list, view_net(s));
 	}
 	mark_ends(list);
 	return list;
@@ -305,7 +362,7 @@ ts_is_product(const struct tunnel *t, const struct val *l,
 }
 
 static struct val *
-view_routing(const struct tunnel *t, uint32_t if_id)
+view_routing(const struct tunnel *t, uint32_t if_id, uint32_t tunnel_no)
 {
 	struct val	*v = val_map();
 
@@ -317,6 +374,8 @@ view_routing(const struct tunnel *t, uint32_t if_id)
 	    val_null());
 	val_set(v, "if_id", t->routing == ROUTING_POLICY ? val_null() :
 	    val_int(if_id));
+	val_set(v, "tunnel_number", t->routing == ROUTING_POLICY ?
+	    val_null() : val_int(tunnel_no));
 	return v;
 }
 
@@ -366,6 +425,12 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	}
 	val_set(v, "id", val_str(t->id));
 	val_set(v, "index", val_int((long long)index + 1));
+	/* Numbers across the whole rendering, for names and sequences. */
+	vc->number++;
+	val_set(v, "number", val_int(vc->number));
+	val_set(v, "seq", val_int((long long)vc->number * 10));
+	val_set(v, "acl", acl_base(vc) == 0 ? val_null() :
+	    val_int((long long)acl_base(vc) + vc->number - 1));
 	val_set(v, "role", val_str(role_name(t->role)));
 	val_set(v, "primary", val_bool(t->role == ROLE_PRIMARY));
 	val_set(v, "standby", val_bool(t->role == ROLE_STANDBY));
@@ -388,7 +453,9 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	esp_life = view_esp_lifetime(vc->vendor, t);
 	val_set(v, "rekey_margin", val_int(esp_life / 10 < ike_life / 10 ?
 	    esp_life / 10 : ike_life / 10));
-	val_set(v, "routing", view_routing(t, if_id));
+	val_set(v, "routing", view_routing(t, if_id, vc->tunnel_no));
+	if (t->routing != ROUTING_POLICY)
+		vc->tunnel_no++;
 	val_set(v, "dpd", view_dpd(t));
 	val_set(v, "nat_traversal", val_bool(t->nat_traversal));
 	val_set(v, "initiator", view_initiator(t));
@@ -449,6 +516,16 @@ view_root(struct view_ctx *vc)
 	val_set(d, "interface", val_str(vc->dev->interface != NULL ?
 	    vc->dev->interface : vc->vendor->interface));
 	val_set(d, "if_id", val_int(vc->dev->if_id));
+	val_set(d, "tunnel_number", val_int(tunnel_base(vc)));
+	val_set(d, "acl_number", acl_base(vc) == 0 ? val_null() :
+	    val_int(acl_base(vc)));
+	val_set(d, "zone", val_str(vc->dev->zone != NULL ? vc->dev->zone :
+	    vc->vendor->zone));
+	val_set(d, "inside_zone", val_str(vc->dev->inside_zone != NULL ?
+	    vc->dev->inside_zone : vc->vendor->inside_zone));
+	val_set(d, "tunnel_zone", val_str(vc->dev->tunnel_zone != NULL ?
+	    vc->dev->tunnel_zone : vc->vendor->tunnel_zone));
+	val_set(d, "vrf", val_str_or_null(vc->dev->vrf));
 	val_set(root, "device", d);
 	return root;
 }
@@ -458,16 +535,21 @@ view_build(const struct model *m, size_t first, size_t count,
     const struct vendor *vendor, const struct device_opts *dev,
     struct cgw_err *err)
 {
-	struct view_ctx	 vc = { vendor, dev, 0, err };
+	struct view_ctx	 vc = { vendor, dev, 0, err, 0, 0 };
 	struct val	*root, *conns, *c;
 	uint32_t	 if_id = dev->if_id;
 	size_t		 i, j;
 
-	/* Interface ids count the route-based tunnels before this slice. */
+	/* Numbers count the tunnels before this slice (--output-dir). */
+	vc.tunnel_no = tunnel_base(&vc);
 	for (i = 0; i < first && i < m->nconns; i++)
-		for (j = 0; j < m->conns[i].ntunnels; j++)
-			if (m->conns[i].tunnels[j].routing != ROUTING_POLICY)
+		for (j = 0; j < m->conns[i].ntunnels; j++) {
+			vc.number++;
+			if (m->conns[i].tunnels[j].routing != ROUTING_POLICY) {
 				if_id++;
+				vc.tunnel_no++;
+			}
+		}
 	root = view_root(&vc);
 	conns = val_list();
 	for (i = first; i < first + count && i < m->nconns; i++) {
@@ -499,8 +581,8 @@ view_sample(const struct vendor *vendor, const struct device_opts *dev,
 	static char		 region[] = "ap-guangzhou";
 	static char		 gw[] = "vpngw-schema", cgw[] = "cgw-schema";
 	static char		 vpc[] = "vpc-schema";
-	struct view_ctx		 vc = { vendor, dev, 1, NULL };
-	struct device_opts	 sparse_dev;
+	struct view_ctx		 vc = { vendor, dev, 1, NULL, 0, 0 };
+	struct device_opts	 sparse_dev, full_dev;
 	struct connection	 c;
 	struct tunnel		 t;
 	struct ts_pair		 ts[2] = { { l1, r1 }, { l2, r2 } };
@@ -551,6 +633,13 @@ view_sample(const struct vendor *vendor, const struct device_opts *dev,
 	c.tunnels = &t;
 	c.ntunnels = 1;
 
+	/* The full view has every optional device fact. */
+	full_dev = *dev;
+	if (full_dev.vrf == NULL)
+		full_dev.vrf = "vrf-schema";
+	if (full_dev.acl_number == 0)
+		full_dev.acl_number = 3000;
+	vc.dev = &full_dev;
 	if (kind != VIEW_FULL) {
 		t.local_addr = NULL;
 		t.ike_enc = t.esp_enc = alg_by_id(ALG_ENC, "aes256-gcm16");
@@ -566,11 +655,14 @@ view_sample(const struct vendor *vendor, const struct device_opts *dev,
 		c.vpn_gateway_id = c.customer_gateway_id = c.vpc_id = NULL;
 		sparse_dev = *dev;
 		sparse_dev.local_address = NULL;
+		sparse_dev.vrf = NULL;
+		sparse_dev.acl_number = 0;
 		vc.dev = &sparse_dev;
 	}
 	if (kind == VIEW_SPARSE_POLICY)
 		t.routing = ROUTING_POLICY;
 
+	vc.tunnel_no = tunnel_base(&vc);
 	root = view_root(&vc);
 	conns = val_list();
 	val_push(conns, view_connection(&vc, &c, 0, 1, &if_id));

@@ -23,6 +23,12 @@ struct device_opts {
 	const char	*local_address;	/* --local-address, or NULL */
 	const char	*interface;	/* --interface, or the vendor's default */
 	uint32_t	 if_id;		/* --if-id: first XFRM interface id */
+	int32_t		 tunnel_number;	/* --tunnel-number; -1: the vendor's */
+	uint32_t	 acl_number;	/* --acl-number; 0: the vendor's */
+	const char	*zone;		/* --zone etc.; NULL: the vendor's */
+	const char	*inside_zone;
+	const char	*tunnel_zone;
+	const char	*vrf;		/* --vrf, or NULL */
 };
 
 /*
