@@ -79,7 +79,7 @@ static const struct {
 	{ "ca-file",		1, OPT_CA_FILE,		FOR_LIVE },
 	{ "cloud",		1, OPT_CLOUD,		FOR_LIVE },
 	{ "connection",		1, OPT_CONNECTION,
-	    FOR_INPUT | FOR_DOWNLOAD | FOR_RESET },
+	    FOR_INPUT | FOR_LIST | FOR_DOWNLOAD | FOR_RESET },
 	{ "customer-gateway",	1, OPT_CUSTOMER_GATEWAY, FOR_SELECT },
 	{ "device-vendor",	1, OPT_DEVICE_VENDOR,	FOR_DOWNLOAD },
 	{ "endpoint",		1, OPT_ENDPOINT,	FOR_LIVE },

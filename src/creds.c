@@ -188,7 +188,7 @@ ini_file(const char *path, const char *section, const struct ini_keys *keys,
 	}
 	if (type != NULL && strcmp(type, "access_key") != 0 &&
 	    strcmp(type, "sts") != 0) {
-		err_set(err, CGW_E_INPUT, "%s: [%s] is of type %s, which cgwgen "
+		err_set(err, CGW_E_USAGE, "%s: [%s] is of type %s, which cgwgen "
 		    "does not support: use access_key or sts", path, section,
 		    type);
 		goto out;

@@ -730,6 +730,8 @@ al_describe(const cJSON *conn, struct al_conn *ac, struct cgw_err *err)
 
 	c = model_add_connection(ctx->model);
 	c->cloud = xstrdup("alibaba");
+	if (ctx->opts->region != NULL)
+		c->region = xstrdup(ctx->opts->region);
 	c->id = xstrdup(ac->id);
 	if ((r = json_string(conn, "", "Name", &s, err)) == -1)
 		return -1;
@@ -891,6 +893,8 @@ al_download(const cJSON *cfg, struct al_conn *ac, struct cgw_err *err)
 
 	c = model_add_connection(ctx->model);
 	c->cloud = xstrdup("alibaba");
+	if (ctx->opts->region != NULL)
+		c->region = xstrdup(ctx->opts->region);
 	c->id = xstrdup(ac->id);
 	warn_add(ctx->warn, "%s: %s (%s): DownloadVpnConnectionConfig does not "
 	    "carry DPD, NAT traversal or who initiates; using Alibaba Cloud's "
