@@ -228,6 +228,16 @@ vendor_tunnel(struct check_ctx *cc)
 		    "not %u: this device rekeys sooner than the cloud, which "
 		    "the cloud accepts", cc->who, v->name,
 		    (unsigned)v->esp_lifetime_max, (unsigned)t->esp_lifetime);
+	if (t->ike_lifetime < v->ike_lifetime_min)
+		warn_add(cc->warn, "%s: %s keeps an IKE SA at least %u seconds, "
+		    "not %u: the cloud rekeys before this device would",
+		    cc->who, v->name, (unsigned)v->ike_lifetime_min,
+		    (unsigned)t->ike_lifetime);
+	if (t->esp_lifetime < v->esp_lifetime_min)
+		warn_add(cc->warn, "%s: %s keeps an IPsec SA at least %u "
+		    "seconds, not %u: the cloud rekeys before this device "
+		    "would", cc->who, v->name, (unsigned)v->esp_lifetime_min,
+		    (unsigned)t->esp_lifetime);
 	if (!(v->id_types & (1 << t->local_id.type))) {
 		snprintf(text, sizeof(text), "use a %s identity for this "
 		    "device", id_type_name(t->local_id.type));

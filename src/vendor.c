@@ -44,7 +44,7 @@ static const char *const root_keys[] = { "name", "title", "interface",
 static const char *const device_keys[] = { "tunnel_number", "acl_number",
     "zone", "inside_zone", "tunnel_zone", NULL };
 static const char *const limits_keys[] = { "ike_lifetime_max",
-    "esp_lifetime_max", NULL };
+    "esp_lifetime_max", "ike_lifetime_min", "esp_lifetime_min", NULL };
 static const char *const file_keys[] = { "template", "suffix", NULL };
 static const char *const quoting_keys[] = { "bare", "quote", "escape",
     "escaped", "unquotable", "secrets_quoted", "secret_encoding",
@@ -327,6 +327,21 @@ load_limits(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (r == 0)
 		v->esp_lifetime_max = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "ike_lifetime_min", 1, 86400, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->ike_lifetime_min = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "esp_lifetime_min", 1, 86400, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->esp_lifetime_min = (uint32_t)x;
+	if ((v->ike_lifetime_max != 0 && v->ike_lifetime_min >
+	    v->ike_lifetime_max) || (v->esp_lifetime_max != 0 &&
+	    v->esp_lifetime_min > v->esp_lifetime_max))
+		return err_set(err, CGW_E_TEMPLATE, "limits: a minimum above "
+		    "its maximum");
 	return 0;
 }
 

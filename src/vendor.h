@@ -56,6 +56,8 @@ struct vendor {
 						   algorithm's hash */
 	uint32_t		 ike_lifetime_max; /* 0: no limit */
 	uint32_t		 esp_lifetime_max;
+	uint32_t		 ike_lifetime_min; /* 0: no limit */
+	uint32_t		 esp_lifetime_min;
 	int			 id_types;	/* bits by enum id_type */
 	int			 routings;	/* bits by enum routing */
 	char			*interface;	/* default outside interface */

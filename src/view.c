@@ -192,6 +192,8 @@ view_ike_lifetime(const struct vendor *v, const struct tunnel *t)
 {
 	if (v->ike_lifetime_max != 0 && t->ike_lifetime > v->ike_lifetime_max)
 		return v->ike_lifetime_max;
+	if (t->ike_lifetime < v->ike_lifetime_min)
+		return v->ike_lifetime_min;
 	return t->ike_lifetime;
 }
 
@@ -200,6 +202,8 @@ view_esp_lifetime(const struct vendor *v, const struct tunnel *t)
 {
 	if (v->esp_lifetime_max != 0 && t->esp_lifetime > v->esp_lifetime_max)
 		return v->esp_lifetime_max;
+	if (t->esp_lifetime < v->esp_lifetime_min)
+		return v->esp_lifetime_min;
 	return t->esp_lifetime;
 }
 
