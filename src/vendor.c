@@ -44,7 +44,8 @@ static const char *const root_keys[] = { "name", "title", "interface",
 static const char *const device_keys[] = { "tunnel_number", "acl_number",
     "zone", "inside_zone", "tunnel_zone", NULL };
 static const char *const limits_keys[] = { "ike_lifetime_max",
-    "esp_lifetime_max", "ike_lifetime_min", "esp_lifetime_min", NULL };
+    "esp_lifetime_max", "ike_lifetime_min", "esp_lifetime_min",
+    "dpd_interval_min", "dpd_interval_max", "dpd_retries_max", NULL };
 static const char *const file_keys[] = { "template", "suffix", NULL };
 static const char *const quoting_keys[] = { "bare", "quote", "escape",
     "escaped", "unquotable", "secrets_quoted", "secret_encoding",
@@ -337,6 +338,21 @@ load_limits(struct vendor *v, const cJSON *root, struct cgw_err *err)
 		return -1;
 	if (r == 0)
 		v->esp_lifetime_min = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "dpd_interval_min", 1, 3600, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->dpd_interval_min = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "dpd_interval_max", 1, 3600, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->dpd_interval_max = (uint32_t)x;
+	if ((r = json_uint(l, "limits", "dpd_retries_max", 1, 100, &x,
+	    err)) == -1)
+		return -1;
+	if (r == 0)
+		v->dpd_retries_max = (uint32_t)x;
 	if ((v->ike_lifetime_max != 0 && v->ike_lifetime_min >
 	    v->ike_lifetime_max) || (v->esp_lifetime_max != 0 &&
 	    v->esp_lifetime_min > v->esp_lifetime_max))

@@ -58,6 +58,9 @@ struct vendor {
 	uint32_t		 esp_lifetime_max;
 	uint32_t		 ike_lifetime_min; /* 0: no limit */
 	uint32_t		 esp_lifetime_min;
+	uint32_t		 dpd_interval_min; /* 0: no limit */
+	uint32_t		 dpd_interval_max;
+	uint32_t		 dpd_retries_max;
 	int			 id_types;	/* bits by enum id_type */
 	int			 routings;	/* bits by enum routing */
 	char			*interface;	/* default outside interface */

@@ -44,7 +44,7 @@ static int	 ts_is_product(const struct tunnel *, const struct val *,
 		    const struct val *);
 static struct val *view_routing(const struct tunnel *, uint32_t, uint32_t);
 static struct val *view_bgp(const struct bgp *);
-static struct val *view_dpd(const struct tunnel *);
+static struct val *view_dpd(const struct vendor *, const struct tunnel *);
 static struct val *view_initiator(const struct tunnel *);
 static struct val *view_tunnel(struct view_ctx *, const struct tunnel *,
 		    size_t, size_t, uint32_t);
@@ -54,6 +54,7 @@ static struct val *view_root(struct view_ctx *);
 static void	 mark_ends(struct val *);
 static struct val *u64_val(uint64_t);
 static struct val *view_net(const char *);
+static void	 set_kinds(struct val *, const struct model *, size_t, size_t);
 static uint32_t	 tunnel_base(const struct view_ctx *);
 static uint32_t	 acl_base(const struct view_ctx *);
 
@@ -100,6 +101,28 @@ view_net(const char *cidr)
 		val_set(v, "wildcard", val_null());
 	}
 	return v;
+}
+
+/*
+ * route_based and policy_based at the root: whether any tunnel of the
+ * rendering is, for what a target writes once (zones, global policies).
+ */
+static void
+set_kinds(struct val *root, const struct model *m, size_t first,
+    size_t count)
+{
+	size_t	i, j;
+	int	route = 0, policy = 0;
+
+	for (i = first; m != NULL && i < first + count && i < m->nconns; i++)
+		for (j = 0; j < m->conns[i].ntunnels; j++) {
+			if (m->conns[i].tunnels[j].routing == ROUTING_POLICY)
+				policy = 1;
+			else
+				route = 1;
+		}
+	val_set(root, "route_based", val_bool(route));
+	val_set(root, "policy_based", val_bool(policy));
 }
 
 /* The first tunnel interface number: --tunnel-number, or the vendor's. */
@@ -171,6 +194,8 @@ view_ident(const struct ident *id)
 	val_set(v, "type", val_str(id_type_name(id->type)));
 	val_set(v, "value", val_str(id->value));
 	val_set(v, "address", val_bool(id->type == ID_ADDRESS));
+	val_set(v, "ipv6", val_bool(id->type == ID_ADDRESS &&
+	    addr_family(id->value) == 6));
 	val_set(v, "fqdn", val_bool(id->type == ID_FQDN));
 	val_set(v, "user_fqdn", val_bool(id->type == ID_USER_FQDN));
 	return v;
@@ -383,16 +408,27 @@ view_routing(const struct tunnel *t, uint32_t if_id, uint32_t tunnel_no)
 	return v;
 }
 
+/* DPD as the cloud has it, the interval and retries within the
+ * target's limits. */
 static struct val *
-view_dpd(const struct tunnel *t)
+view_dpd(const struct vendor *vd, const struct tunnel *t)
 {
 	struct val	*v = val_map();
+	uint32_t	 interval = t->dpd_interval, retries;
 
+	if (vd->dpd_interval_max != 0 && interval > vd->dpd_interval_max)
+		interval = vd->dpd_interval_max;
+	if (interval < vd->dpd_interval_min)
+		interval = vd->dpd_interval_min;
+	retries = interval == 0 ? 0 : t->dpd_timeout / interval;
+	if (vd->dpd_retries_max != 0 && retries > vd->dpd_retries_max)
+		retries = vd->dpd_retries_max;
+	if (retries < 1 && t->dpd_timeout > 0)
+		retries = 1;
 	val_set(v, "enabled", val_bool(t->dpd_enabled));
-	val_set(v, "interval", val_int(t->dpd_interval));
+	val_set(v, "interval", val_int(interval));
 	val_set(v, "timeout", val_int(t->dpd_timeout));
-	val_set(v, "retries", val_int(t->dpd_interval == 0 ? 0 :
-	    t->dpd_timeout / t->dpd_interval));
+	val_set(v, "retries", val_int(retries));
 	val_set(v, "action", val_str(dpd_action_name(t->dpd_action)));
 	val_set(v, "clear", val_bool(t->dpd_action == DPD_CLEAR));
 	val_set(v, "restart", val_bool(t->dpd_action == DPD_RESTART));
@@ -460,7 +496,7 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	val_set(v, "routing", view_routing(t, if_id, vc->tunnel_no));
 	if (t->routing != ROUTING_POLICY)
 		vc->tunnel_no++;
-	val_set(v, "dpd", view_dpd(t));
+	val_set(v, "dpd", view_dpd(vc->vendor, t));
 	val_set(v, "nat_traversal", val_bool(t->nat_traversal));
 	val_set(v, "initiator", view_initiator(t));
 	return v;
@@ -567,6 +603,7 @@ view_build(const struct model *m, size_t first, size_t count,
 	}
 	mark_ends(conns);
 	val_set(root, "connections", conns);
+	set_kinds(root, m, first, count);
 	return root;
 }
 
@@ -672,5 +709,10 @@ view_sample(const struct vendor *vendor, const struct device_opts *dev,
 	val_push(conns, view_connection(&vc, &c, 0, 1, &if_id));
 	mark_ends(conns);
 	val_set(root, "connections", conns);
+	/* The full view has both kinds, to check both sections. */
+	val_set(root, "route_based", val_bool(kind == VIEW_FULL ||
+	    t.routing != ROUTING_POLICY));
+	val_set(root, "policy_based", val_bool(kind == VIEW_FULL ||
+	    t.routing == ROUTING_POLICY));
 	return root;
 }
