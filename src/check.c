@@ -30,6 +30,7 @@ struct check_ctx {
 };
 
 static int	bgp_in_selectors(const struct tunnel *);
+static int	tunnel_has_ipv6(const struct tunnel *);
 static void	check_who(struct check_ctx *);
 static void	weak_alg(struct check_ctx *, const char *, enum mfield,
 		    enum alg_kind, const struct alg *);
@@ -39,6 +40,22 @@ static void	problem(struct check_ctx *, const char *, enum mfield,
 static void	vendor_alg(struct check_ctx *, const char *, enum mfield,
 		    enum vmap, enum alg_kind, const struct alg *);
 static void	vendor_tunnel(struct check_ctx *);
+
+/* Whether a gateway address or a selector of the tunnel is IPv6. */
+static int
+tunnel_has_ipv6(const struct tunnel *t)
+{
+	size_t	i;
+
+	if ((t->remote_addr != NULL && addr_family(t->remote_addr) == 6) ||
+	    (t->local_addr != NULL && addr_family(t->local_addr) == 6))
+		return 1;
+	for (i = 0; i < t->nts; i++)
+		if (strchr(t->ts[i].local, ':') != NULL ||
+		    strchr(t->ts[i].remote, ':') != NULL)
+			return 1;
+	return 0;
+}
 
 /* Whether some selector pair carries the BGP session. */
 static int
@@ -238,6 +255,9 @@ vendor_tunnel(struct check_ctx *cc)
 		    "seconds, not %u: the cloud rekeys before this device "
 		    "would", cc->who, v->name, (unsigned)v->esp_lifetime_min,
 		    (unsigned)t->esp_lifetime);
+	if (!v->ipv6 && tunnel_has_ipv6(t))
+		problem(cc, "use IPv6 (the template writes IPv4 only)", MF_TS,
+		    NULL, NULL);
 	if (!(v->id_types & (1 << t->local_id.type))) {
 		snprintf(text, sizeof(text), "use a %s identity for this "
 		    "device", id_type_name(t->local_id.type));

@@ -51,7 +51,8 @@ static const char *const quoting_keys[] = { "bare", "quote", "escape",
     "escaped", "unquotable", "secrets_quoted", "secret_encoding",
     "secret_prefix", "secret_encode_prefixes", "lossy", NULL };
 static const char *const supports_keys[] = { "ike_versions",
-    "aggressive_mode", "separate_prf", "identity_types", "routing", NULL };
+    "aggressive_mode", "separate_prf", "identity_types", "routing", "ipv6",
+    NULL };
 
 static int	load_maps(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_escape(struct vendor *, const cJSON *, struct cgw_err *);
@@ -279,6 +280,10 @@ load_supports(struct vendor *v, const cJSON *root, struct cgw_err *err)
 	if ((r = json_bool(s, "supports", "separate_prf", &v->separate_prf,
 	    err)) == -1)
 		return -1;
+	if ((r = json_bool(s, "supports", "ipv6", &v->ipv6, err)) == -1)
+		return -1;
+	if (r == 1)
+		v->ipv6 = 1;
 	if (json_array(s, "supports", "identity_types", &a, err) != 0)
 		return err_set(err, CGW_E_TEMPLATE, "supports.identity_types "
 		    "is missing");

@@ -61,6 +61,7 @@ struct vendor {
 	uint32_t		 dpd_interval_min; /* 0: no limit */
 	uint32_t		 dpd_interval_max;
 	uint32_t		 dpd_retries_max;
+	int			 ipv6;		/* IPv6 gateways and selectors */
 	int			 id_types;	/* bits by enum id_type */
 	int			 routings;	/* bits by enum routing */
 	char			*interface;	/* default outside interface */
