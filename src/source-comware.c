@@ -11,7 +11,10 @@
  * the second builds one connection per IPsec policy entry that is applied
  * or complete (policy-based) and per tunnel interface that an IPsec
  * profile protects (route-based), following the references between the
- * blocks the way the device does.
+ * blocks the way the device does; a bgp peer inside a tunnel interface's
+ * network makes that tunnel BGP-routed. The header comment cgwgen writes
+ * for the h3c-comware target groups tunnels into connections and gives
+ * their roles, which Comware itself has no place for.
  *
  * Lines end with \n, \r\n or a lone \r; "#" and "!" start comments;
  * "quit" and "return" close blocks, but need not be there: a line that
@@ -84,7 +87,8 @@ enum cw_view {
 	V_TSET,
 	V_ACL,
 	V_IPOL,
-	V_IFACE
+	V_IFACE,
+	V_BGP
 };
 
 struct cw_alg {
@@ -294,12 +298,14 @@ struct cw_ipol {			/* ipsec policy entry or profile */
 	struct cw_sa	 sa;
 	const struct alg *pfs;
 	size_t		 pfs_line;
+	char		*descr;		/* description, when one token */
 };
 
 struct cw_iface {
 	struct cw_obj	 o;		/* name without spaces */
 	int		 tunnel;	/* interface tunnel N mode ipsec */
 	char		*ip;
+	char		 ipnet[64];	/* its network, with ip */
 	struct cw_name	 source;
 	struct cw_name	 dest;
 	struct cw_name	 protect;	/* tunnel protection ipsec profile */
@@ -310,6 +316,19 @@ struct cw_iface {
 struct cw_route {
 	char		 net[64];
 	char		*iface;
+	size_t		 line;
+};
+
+/* A tunnel that cgwgen's header comment gives a connection and role. */
+struct cw_member {
+	char		*tunnel;
+	char		*conn;
+	enum tunnel_role role;
+};
+
+struct cw_peer {			/* peer IP as-number N, in bgp view */
+	char		 ip[64];
+	uint32_t	 asn;
 	size_t		 line;
 };
 
@@ -351,6 +370,15 @@ struct cw {
 	struct cw_sa		 gsa;		/* ipsec sa global-duration */
 	char			*comment_id;	/* a vpnx- id in a comment */
 	int			 comment_ids;	/* how many distinct ones */
+	struct cw_member	*members;	/* from cgwgen's header */
+	size_t			 nmembers;
+	char			*hdr_conn;	/* the connection being listed */
+
+	uint32_t		 bgp_asn;	/* bgp N; 0: none */
+	size_t			 bgp_line;
+	int			 bgp_depth;	/* views open below system */
+	struct cw_peer		*peers;
+	size_t			 npeers;
 };
 
 /* A connection to build: an IPsec policy entry or a tunnel interface. */
@@ -358,7 +386,9 @@ struct cw_cand {
 	struct cw_ipol	*pol;
 	struct cw_iface	*ifc;		/* route-based */
 	struct cw_iface	*applied;	/* policy-based: where it is applied */
-	char		*id;
+	char		*id;		/* the connection's */
+	char		*tid;		/* the tunnel's */
+	enum tunnel_role role;
 	char		 where[160];
 	size_t		 line;
 };
@@ -390,6 +420,9 @@ static void	cw_line_free(struct cw_line *);
 static void	cw_not_read(struct cw *, const struct cw_line *);
 static int	is_secret_word(const char *);
 static void	cw_comment(struct cw *, const char *);
+static void	cw_header(struct cw *, const char *);
+static const struct cw_member *cw_member_find(const struct cw *,
+		    const char *);
 static void	*cw_append(void *, size_t *, size_t);
 static size_t	cw_find(const void *, size_t, size_t, const char *);
 static void	cw_name_add(struct cw_name **, size_t *, const char *, size_t);
@@ -428,6 +461,8 @@ static int	cw_sys_acl(struct cw *, struct cw_line *, struct cgw_err *);
 static int	cw_sys_interface(struct cw *, struct cw_line *,
 		    struct cgw_err *);
 static int	cw_sys_route(struct cw *, struct cw_line *, struct cgw_err *);
+static int	cw_sys_bgp(struct cw *, struct cw_line *, struct cgw_err *);
+static int	cw_v_bgp(struct cw *, struct cw_line *, struct cgw_err *);
 static int	cw_v_keychain(struct cw *, struct cw_line *, struct cgw_err *);
 static int	cw_v_proposal(struct cw *, struct cw_line *, struct cgw_err *);
 static int	cw_v_ikeprof(struct cw *, struct cw_line *, struct cgw_err *);
@@ -444,6 +479,7 @@ static int	cw_rule_addr(struct cw *, const struct cw_line *, size_t *,
 		    int, char *, struct cgw_err *);
 
 static int	cw_build_all(struct cw *, struct cgw_err *);
+static int	cw_cand_cmp(const void *, const void *);
 static int	cw_candidates(struct cw *, struct cw_cand **, size_t *,
 		    struct cgw_err *);
 static int	cw_ids(struct cw *, struct cw_cand *, size_t,
@@ -456,6 +492,7 @@ static int	cw_ikev2(struct cw_build *, struct cgw_err *);
 static int	cw_esp(struct cw_build *, struct cgw_err *);
 static int	cw_selectors(struct cw_build *, struct cgw_err *);
 static void	cw_set_dpd(struct tunnel *, const struct cw_dpd *);
+static void	cw_bgp(struct cw_build *);
 static int	cw_set_ident(struct cw_build *, struct ident *,
 		    const struct cw_ident *, int, const char *,
 		    struct cgw_err *);
@@ -700,6 +737,7 @@ cw_comment(struct cw *cw, const char *s)
 	const char	*p, *q;
 	char		*id;
 
+	cw_header(cw, s);
 	for (p = s; (p = strstr(p, "vpnx-")) != NULL; p = q) {
 		for (q = p + 5; (*q >= 'a' && *q <= 'z') ||
 		    (*q >= '0' && *q <= '9'); q++)
@@ -720,6 +758,75 @@ cw_comment(struct cw *cw, const char *s)
 			cw->comment_ids = 2;
 		free(id);
 	}
+}
+
+/*
+ * cgwgen's own header lists each connection and its tunnels:
+ *	# Connection ID [anything]
+ *	#   tunnel ID [(primary)|(standby)]: anything
+ * Comware has no connection above its tunnels and no standby tunnel, so
+ * this is the only place the text holds them.
+ */
+static void
+cw_header(struct cw *cw, const char *s)
+{
+	static const struct {
+		const char	*text;
+		enum tunnel_role role;
+	} roles[] = {
+		{ ":", ROLE_NONE },
+		{ " (primary):", ROLE_PRIMARY },
+		{ " (standby):", ROLE_STANDBY },
+	};
+	struct cw_member	*m;
+	const char		*p;
+	size_t			 n, i;
+
+	while (*s == '#' || *s == '!' || *s == ' ' || *s == '\t')
+		s++;
+	if (strncmp(s, "Connection ", 11) == 0) {
+		s += 11;
+		n = strcspn(s, " \t,");
+		free(cw->hdr_conn);
+		cw->hdr_conn = xstrndup(s, n);
+		if (!is_token(cw->hdr_conn)) {
+			free(cw->hdr_conn);
+			cw->hdr_conn = NULL;
+		}
+		return;
+	}
+	if (cw->hdr_conn == NULL || strncmp(s, "tunnel ", 7) != 0)
+		return;
+	s += 7;
+	for (p = s; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'; p++)
+		;
+	n = (size_t)(p - s);
+	if (n == 0 || n > 64)
+		return;
+	for (i = 0; i < nitems(roles); i++)
+		if (strncmp(p, roles[i].text, strlen(roles[i].text)) == 0)
+			break;
+	if (i == nitems(roles))
+		return;
+	cw->members = cw_append(cw->members, &cw->nmembers,
+	    sizeof(*cw->members));
+	m = &cw->members[cw->nmembers - 1];
+	m->tunnel = xstrndup(s, n);
+	m->conn = xstrdup(cw->hdr_conn);
+	m->role = roles[i].role;
+}
+
+/* The header's entry for a tunnel id, the last one when repeated. */
+static const struct cw_member *
+cw_member_find(const struct cw *cw, const char *tunnel)
+{
+	size_t	i;
+
+	for (i = cw->nmembers; i > 0; i--)
+		if (strcmp(cw->members[i - 1].tunnel, tunnel) == 0)
+			return &cw->members[i - 1];
+	return NULL;
 }
 
 static void *
@@ -1144,7 +1251,7 @@ cw_v_keychain(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	if (!kw(l, 0, "pre-shared-key"))
 		return 0;
 	if (kw(l, 1, "hostname"))
-		return 0;	/* keys are found by the peer's address */
+		return 1;	/* keys are found by the peer's address */
 	if (!kw(l, 1, "address"))
 		return cw_err(cw, l->no, err, "pre-shared-key: expected address, "
 		    "found \"%s\"", word(l, 1));
@@ -1240,6 +1347,8 @@ cw_v_ikeprof(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	}
 	if (kw(l, 0, "match") && kw(l, 1, "local") && kw(l, 2, "address"))
 		return 1;	/* which local address may use the profile */
+	if (kw(l, 0, "inside-vpn") && kw(l, 1, "vpn-instance") && l->nw == 3)
+		return 1;	/* the VPN instance of the protected traffic */
 	if (kw(l, 0, "exchange-mode")) {
 		if (kw(l, 1, "main"))
 			p->mode = IKE_MAIN;
@@ -1425,6 +1534,8 @@ cw_v_v2prof(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	}
 	if (kw(l, 0, "match") && (kw(l, 1, "local") || kw(l, 1, "vrf")))
 		return 1;
+	if (kw(l, 0, "inside-vrf") && l->nw == 2)
+		return 1;	/* the VPN instance of the protected traffic */
 	if (kw(l, 0, "sa") && (kw(l, 1, "duration") || kw(l, 1, "lifetime"))) {
 		if (cw_num(cw, l, 2, 60, 604800, "sa duration", &v, err) == -1)
 			return -1;
@@ -1597,6 +1708,13 @@ cw_v_ipol(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	uint64_t	 v;
 	size_t		 i;
 
+	if (kw(l, 0, "description")) {
+		/* One token names the tunnel; other text is not ours. */
+		free(p->descr);
+		p->descr = l->nw == 2 && is_token(word(l, 1)) ?
+		    xstrdup(word(l, 1)) : NULL;
+		return 1;
+	}
 	if (kw(l, 0, "transform-set")) {
 		if (l->nw < 2)
 			return cw_err(cw, l->no, err, "transform-set: the name "
@@ -1673,10 +1791,14 @@ cw_v_iface(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	if ((kw(l, 0, "port") && kw(l, 1, "link-mode")) ||
 	    (kw(l, 0, "undo") && kw(l, 1, "shutdown") && l->nw == 2))
 		return 1;
+	if (kw(l, 0, "ip") && kw(l, 1, "binding") &&
+	    kw(l, 2, "vpn-instance") && l->nw == 4)
+		return 1;	/* a VPN instance the model does not hold */
 	if (kw(l, 0, "ip") && kw(l, 1, "address")) {
 		if (kw(l, 2, "dhcp-alloc") || kw(l, 2, "unnumbered")) {
 			free(f->ip);	/* not known from the text */
 			f->ip = NULL;
+			f->ipnet[0] = '\0';
 			return 1;
 		}
 		if (addr_family(word(l, 2)) != 4 || cw_masklen(word(l, 3), 4,
@@ -1690,6 +1812,7 @@ cw_v_iface(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 			return -1;
 		free(f->ip);
 		f->ip = xstrdup(word(l, 2));
+		memcpy(f->ipnet, net, sizeof(f->ipnet));
 		return 1;
 	}
 	if (!f->tunnel)
@@ -1933,34 +2056,106 @@ cw_sys_interface(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 	return 1;
 }
 
-/* ip route-static NET MASK {Tunnel N | IFACE | NEXTHOP} ... */
+/*
+ * ip route-static [vpn-instance NAME] NET MASK {Tunnel N | IFACE | NEXTHOP}
+ * [preference N] ...
+ */
 static int
 cw_sys_route(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 {
 	struct cw_route	*r;
 	char		 net[64], name[64];
 	unsigned	 len;
-	size_t		 to;
+	size_t		 i = 2, to;
 	int		 hb;
 
-	if (addr_family(word(l, 2)) != 4)
-		return 0;	/* vpn-instance, IPv6, ... */
-	if (cw_masklen(word(l, 3), 4, 0, &len) == -1 ||
-	    cw_cidr(word(l, 2), len, net, &hb) == 0)
+	if (kw(l, 2, "vpn-instance"))
+		i = 4;		/* the model holds no VPN instance */
+	if (addr_family(word(l, i)) != 4)
+		return 0;	/* IPv6, a name ... */
+	if (cw_masklen(word(l, i + 1), 4, 0, &len) == -1 ||
+	    cw_cidr(word(l, i), len, net, &hb) == 0)
 		return cw_err(cw, l->no, err, "ip route-static: \"%s\" is not "
-		    "a mask or prefix length", word(l, 3));
-	if (l->nw < 5)
+		    "a mask or prefix length", word(l, i + 1));
+	if (l->nw < i + 3)
 		return cw_err(cw, l->no, err, "ip route-static: the next hop is "
 		    "missing");
-	if (strncasecmp(word(l, 4), "tunnel", 6) != 0)
+	i += 2;
+	if (strncasecmp(word(l, i), "tunnel", 6) != 0)
 		return 1;	/* another interface or a next hop */
-	to = word(l, 4)[6] == '\0' ? 6 : 5;
-	cw_ifname(l, 4, to, name, sizeof(name));
+	to = word(l, i)[6] == '\0' ? i + 2 : i + 1;
+	cw_ifname(l, i, to, name, sizeof(name));
 	cw->routes = cw_append(cw->routes, &cw->nroutes, sizeof(*cw->routes));
 	r = &cw->routes[cw->nroutes - 1];
 	memcpy(r->net, net, sizeof(r->net));
 	r->iface = xstrdup(name);
 	r->line = l->no;
+	return 1;
+}
+
+/* bgp N: the AS number this device speaks BGP with. */
+static int
+cw_sys_bgp(struct cw *cw, struct cw_line *l, struct cgw_err *err)
+{
+	uint64_t	v;
+
+	if (cw_num(cw, l, 1, 1, 4294967295ULL, "bgp", &v, err) == -1)
+		return -1;
+	if (l->nw > 2 && !kw(l, 2, "instance"))
+		return cw_end(cw, l, 2, err);
+	if (cw->bgp_asn != 0 && cw->bgp_asn != v)
+		return cw_err(cw, l->no, err, "bgp %llu: line %zu runs BGP as AS "
+		    "%u already; the model holds one AS number for this device",
+		    (unsigned long long)v, cw->bgp_line, (unsigned)cw->bgp_asn);
+	cw->bgp_asn = (uint32_t)v;
+	cw->bgp_line = l->no;
+	cw->bgp_depth = 1;
+	cw->view = V_BGP;
+	return 1;
+}
+
+/*
+ * bgp view, with its VPN instance and address family views: the peers
+ * and their AS numbers; which tunnel each one runs over is found later.
+ */
+static int
+cw_v_bgp(struct cw *cw, struct cw_line *l, struct cgw_err *err)
+{
+	struct cw_peer	*p;
+	char		 ip[64];
+	uint64_t	 v;
+	size_t		 i;
+	int		 hb;
+
+	if ((kw(l, 0, "ip") && kw(l, 1, "vpn-instance") && l->nw == 3) ||
+	    (kw(l, 0, "address-family") && kw(l, 1, "ipv4") &&
+	    (l->nw == 2 || (l->nw == 3 && kw(l, 2, "unicast"))))) {
+		cw->bgp_depth++;
+		return 1;
+	}
+	if (kw(l, 0, "router-id") && l->nw == 2)
+		return 1;
+	if (!kw(l, 0, "peer") || addr_family(word(l, 1)) != 4)
+		return 0;
+	if (kw(l, 2, "enable") && l->nw == 3)
+		return 1;
+	if (!kw(l, 2, "as-number"))
+		return 0;
+	if (cw_num(cw, l, 3, 1, 4294967295ULL, "peer as-number", &v,
+	    err) == -1 || cw_end(cw, l, 4, err) == -1)
+		return -1;
+	cidr_parse(word(l, 1), ip, sizeof(ip), &hb);
+	ip[strcspn(ip, "/")] = '\0';
+	for (i = 0; i < cw->npeers; i++)
+		if (strcmp(cw->peers[i].ip, ip) == 0)
+			break;
+	if (i == cw->npeers)
+		cw->peers = cw_append(cw->peers, &cw->npeers,
+		    sizeof(*cw->peers));
+	p = &cw->peers[i];
+	memcpy(p->ip, ip, sizeof(p->ip));
+	p->asn = (uint32_t)v;
+	p->line = l->no;
 	return 1;
 }
 
@@ -1986,6 +2181,8 @@ cw_system(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 		r = cw_sys_interface(cw, l, err);
 	else if (kw(l, 0, "ip") && kw(l, 1, "route-static"))
 		r = cw_sys_route(cw, l, err);
+	else if (kw(l, 0, "bgp"))
+		r = cw_sys_bgp(cw, l, err);
 	else if (kw(l, 0, "ip") && kw(l, 1, "unreachables") &&
 	    kw(l, 2, "enable") && l->nw == 3)
 		r = 1;
@@ -2005,11 +2202,15 @@ cw_line(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 		return 0;
 	}
 	if (l->nw == 1 && (kw(l, 0, "quit") || kw(l, 0, "return"))) {
+		if (cw->view == V_BGP && kw(l, 0, "quit") &&
+		    --cw->bgp_depth > 0)
+			return 0;
 		cw->view = cw->view == V_V2_PEER && kw(l, 0, "quit") ?
 		    V_V2_KEYCHAIN : V_NONE;
 		return 0;
 	}
-	if (cw->view != V_NONE && kw(l, 0, "description"))
+	if (cw->view != V_NONE && cw->view != V_IPOL &&
+	    kw(l, 0, "description"))
 		return 0;
 	switch (cw->view) {
 	case V_NONE:
@@ -2051,6 +2252,9 @@ cw_line(struct cw *cw, struct cw_line *l, struct cgw_err *err)
 		break;
 	case V_IFACE:
 		r = cw_v_iface(cw, l, err);
+		break;
+	case V_BGP:
+		r = cw_v_bgp(cw, l, err);
 		break;
 	}
 	if (r == 0)
@@ -2386,7 +2590,20 @@ cw_ikev2(struct cw_build *b, struct cgw_err *err)
 	for (i = 0; i < cw->nv2pols; i++)
 		if (pol == NULL || cw->v2pols[i].priority < pol->priority)
 			pol = &cw->v2pols[i];
-	if (pol != NULL && pol->nprops > 0) {
+	/*
+	 * The device offers every proposal of the policy and the cloud
+	 * takes the one it is set to; the model holds that one. A proposal
+	 * named as the profile is taken for this tunnel's.
+	 */
+	for (i = 0; pol != NULL && i < pol->nprops && prop == NULL; i++) {
+		if (strcasecmp(pol->props[i].s, p->o.name) != 0)
+			continue;
+		j = cw_find(cw->v2props, cw->nv2props, sizeof(*cw->v2props),
+		    pol->props[i].s);
+		if (j < cw->nv2props)
+			prop = &cw->v2props[j];
+	}
+	if (prop == NULL && pol != NULL && pol->nprops > 0) {
 		i = cw_find(cw->v2props, cw->nv2props, sizeof(*cw->v2props),
 		    pol->props[0].s);
 		if (i == cw->nv2props)
@@ -2399,12 +2616,12 @@ cw_ikev2(struct cw_build *b, struct cgw_err *err)
 			cw_warn(cw, pol->o.line, "%s: using ikev2 policy %s and "
 			    "its first proposal, %s (the model holds one)",
 			    c->where, pol->o.name, prop->o.name);
-	} else if (pol == NULL && cw->nv2props == 1) {
+	} else if (prop == NULL && pol == NULL && cw->nv2props == 1) {
 		prop = &cw->v2props[0];
 		cw_warn(cw, prop->o.line, "%s: no ikev2 policy names ikev2 "
 		    "proposal %s; using it all the same (Comware would use its "
 		    "default proposal)", c->where, prop->o.name);
-	} else
+	} else if (prop == NULL)
 		cw_warn(cw, c->line, "%s: no ikev2 policy names a proposal; "
 		    "using Comware's default IKEv2 proposal, the first of each "
 		    "of its lists (aes-cbc-128, sha1, group5)", c->where);
@@ -2510,6 +2727,35 @@ cw_esp(struct cw_build *b, struct cgw_err *err)
 	return 0;
 }
 
+/*
+ * BGP over a tunnel interface: a peer of the bgp view in the interface's
+ * network is the cloud's end of the session.
+ */
+static void
+cw_bgp(struct cw_build *b)
+{
+	struct cw	*cw = b->cw;
+	struct cw_iface	*f = b->cand->ifc;
+	struct tunnel	*t = b->t;
+	size_t		 i;
+
+	if (f == NULL || f->ip == NULL || f->ipnet[0] == '\0' ||
+	    cw->bgp_asn == 0)
+		return;
+	for (i = 0; i < cw->npeers; i++)
+		if (cidr_contains(f->ipnet, cw->peers[i].ip) &&
+		    strcmp(cw->peers[i].ip, f->ip) != 0)
+			break;
+	if (i == cw->npeers)
+		return;
+	t->routing = ROUTING_BGP;
+	t->bgp.local_asn = cw->bgp_asn;
+	t->bgp.remote_asn = cw->peers[i].asn;
+	t->bgp.tunnel_cidr = xstrdup(f->ipnet);
+	t->bgp.local_ip = xstrdup(f->ip);
+	t->bgp.remote_ip = xstrdup(cw->peers[i].ip);
+}
+
 /* Policy-based: the ACL's permit rules. Route-based: everything. */
 static int
 cw_selectors(struct cw_build *b, struct cgw_err *err)
@@ -2525,6 +2771,7 @@ cw_selectors(struct cw_build *b, struct cgw_err *err)
 	if (c->ifc != NULL) {
 		t->routing = ROUTING_STATIC;
 		tunnel_add_ts(t, "0.0.0.0/0", "0.0.0.0/0");
+		cw_bgp(b);
 		list[0] = '\0';
 		for (i = 0; i < cw->nroutes && used < sizeof(list); i++)
 			if (strcasecmp(cw->routes[i].iface, c->ifc->o.name) ==
@@ -2578,19 +2825,27 @@ cw_selectors(struct cw_build *b, struct cgw_err *err)
 static int
 cw_connection(struct cw *cw, struct cw_cand *c, struct cgw_err *err)
 {
-	struct connection	*conn;
+	struct model		*m = cw->ctx->model;
+	struct connection	*conn = NULL;
 	struct cw_build		 b;
+	size_t			 i;
 
-	if (!source_wanted(cw->ctx, c->id))
-		return 0;
-	conn = model_add_connection(cw->ctx->model);
-	conn->id = xstrdup(c->id);
+	/* The tunnels cgwgen's header puts in one connection join it. */
+	for (i = 0; i < m->nconns && conn == NULL; i++)
+		if (strcmp(m->conns[i].id, c->id) == 0)
+			conn = &m->conns[i];
+	if (conn == NULL) {
+		if (!source_wanted(cw->ctx, c->id))
+			return 0;
+		conn = model_add_connection(m);
+		conn->id = xstrdup(c->id);
+	}
 	memset(&b, 0, sizeof(b));
 	b.cw = cw;
 	b.cand = c;
 	b.t = connection_add_tunnel(conn);
-	b.t->id = xstrdup(c->id);
-	b.t->role = ROLE_NONE;
+	b.t->id = xstrdup(c->tid);
+	b.t->role = c->role;
 	b.t->nat_traversal = 1;
 	/* Comware starts IKE on traffic the policy matches, and answers. */
 	b.t->initiator = INIT_BOTH;
@@ -2608,6 +2863,15 @@ cw_connection(struct cw *cw, struct cw_cand *c, struct cgw_err *err)
 	if (cw_esp(&b, err) == -1 || cw_selectors(&b, err) == -1)
 		return -1;
 	return 0;
+}
+
+static int
+cw_cand_cmp(const void *a, const void *b)
+{
+	size_t	la = ((const struct cw_cand *)a)->line;
+	size_t	lb = ((const struct cw_cand *)b)->line;
+
+	return la < lb ? -1 : la > lb;
 }
 
 /* Which IPsec policy entries and tunnel interfaces become connections. */
@@ -2702,20 +2966,27 @@ cw_candidates(struct cw *cw, struct cw_cand **out, size_t *nout,
 			    "protects no tunnel interface; not rendered",
 			    cw->ipols[i].o.name);
 	}
+	/* In the order of the text, which is the order of the model. */
+	qsort(cands, n, sizeof(*cands), cw_cand_cmp);
 	*out = cands;
 	*nout = n;
 	return 0;
 }
 
 /*
- * Connection ids: the one --connection for a single connection, else a
- * vpnx- id a comment gives, else the policy (or profile) name as a
- * token, with the sequence number (or tunnel) when the name is shared.
+ * Ids. The tunnel's: the one-token description of its IPsec policy entry
+ * or profile, else the policy (or profile) name as a token, with the
+ * sequence number (or tunnel) when the name is shared. The connection's:
+ * the one cgwgen's header gives the tunnel (with its role), else the one
+ * --connection (when only one connection is read), else a vpnx- id a
+ * comment gives (likewise), else the tunnel's; the last two name the
+ * tunnel too.
  */
 static int
 cw_ids(struct cw *cw, struct cw_cand *cands, size_t n, struct cgw_err *err)
 {
 	const struct source_opts *o = cw->ctx->opts;
+	const struct cw_member	*m;
 	struct cw_cand		*c;
 	char			 id[128], raw[128], *p;
 	size_t			 i, j, same;
@@ -2723,25 +2994,34 @@ cw_ids(struct cw *cw, struct cw_cand *cands, size_t n, struct cgw_err *err)
 
 	for (i = 0; i < n; i++) {
 		c = &cands[i];
-		if (n == 1 && o->nids == 1) {
-			c->id = xstrdup(o->ids[0]);
+		if (c->pol->descr != NULL)
+			snprintf(id, sizeof(id), "%s", c->pol->descr);
+		else {
+			for (j = 0, same = 0; j < n; j++)
+				if (strcasecmp(cands[j].pol->pname,
+				    c->pol->pname) == 0)
+					same++;
+			if (same == 1)
+				snprintf(id, sizeof(id), "%s", c->pol->pname);
+			else if (c->ifc != NULL)
+				snprintf(id, sizeof(id), "%s-%s",
+				    c->pol->pname, c->ifc->o.name);
+			else
+				snprintf(id, sizeof(id), "%s-%u",
+				    c->pol->pname, (unsigned)c->pol->seq);
+		}
+		if ((m = cw_member_find(cw, id)) != NULL) {
+			c->tid = xstrdup(id);
+			c->id = xstrdup(m->conn);
+			c->role = m->role;
 			continue;
 		}
-		if (n == 1 && cw->comment_ids == 1) {
-			c->id = xstrdup(cw->comment_id);
+		if (n == 1 && (o->nids == 1 || cw->comment_ids == 1)) {
+			c->id = xstrdup(o->nids == 1 ? o->ids[0] :
+			    cw->comment_id);
+			c->tid = xstrdup(c->id);
 			continue;
 		}
-		for (j = 0, same = 0; j < n; j++)
-			if (strcasecmp(cands[j].pol->pname, c->pol->pname) == 0)
-				same++;
-		if (same == 1)
-			snprintf(id, sizeof(id), "%s", c->pol->pname);
-		else if (c->ifc != NULL)
-			snprintf(id, sizeof(id), "%s-%s", c->pol->pname,
-			    c->ifc->o.name);
-		else
-			snprintf(id, sizeof(id), "%s-%u", c->pol->pname,
-			    (unsigned)c->pol->seq);
 		memcpy(raw, id, sizeof(raw));
 		alnum = 0;
 		for (p = id; *p != '\0'; p++) {
@@ -2761,8 +3041,9 @@ cw_ids(struct cw *cw, struct cw_cand *cands, size_t n, struct cgw_err *err)
 			    "identifier; the connection is called %s", c->where,
 			    raw, id);
 		c->id = xstrdup(id);
+		c->tid = xstrdup(id);
 	}
-	if (n > 1 && cw->comment_ids > 0)
+	if (n > 1 && cw->comment_ids > 0 && cw->nmembers == 0)
 		cw_warn(cw, 1, "the comments name %s, but the configuration "
 		    "holds %zu connections; they are named after their "
 		    "policies", cw->comment_id, n);
@@ -2791,8 +3072,10 @@ cw_build_all(struct cw *cw, struct cgw_err *err)
 			goto out;
 	ret = 0;
 out:
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(cands[i].id);
+		free(cands[i].tid);
+	}
 	free(cands);
 	return ret;
 }
@@ -2871,6 +3154,7 @@ cw_free(struct cw *cw)
 		free(cw->ipols[i].local.s);
 		free(cw->ipols[i].ikeprof.s);
 		free(cw->ipols[i].v2prof.s);
+		free(cw->ipols[i].descr);
 	}
 	free(cw->ipols);
 	for (i = 0; i < cw->nifaces; i++) {
@@ -2889,6 +3173,13 @@ cw_free(struct cw *cw)
 	free(cw->routes);
 	free(cw->identity.value);
 	free(cw->comment_id);
+	for (i = 0; i < cw->nmembers; i++) {
+		free(cw->members[i].tunnel);
+		free(cw->members[i].conn);
+	}
+	free(cw->members);
+	free(cw->hdr_conn);
+	free(cw->peers);
 }
 
 static int
@@ -2935,6 +3226,9 @@ cw_parse_text(const char *data, size_t len, struct source_ctx *ctx,
 			free(c);
 			continue;
 		}
+		/* cgwgen's header is one run of comment lines. */
+		free(cw.hdr_conn);
+		cw.hdr_conn = NULL;
 		cw_split(&l, s, (size_t)(e - s), no);
 		if (cw_line(&cw, &l, err) == -1) {
 			cw_line_free(&l);
