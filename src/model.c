@@ -438,7 +438,8 @@ check_unique_ids(const struct model *m, struct cgw_err *err)
 	for (i = 0; i < m->nconns; i++)
 		for (j = 0; j < m->conns[i].ntunnels; j++)
 			ids[n++] = m->conns[i].tunnels[j].id;
-	qsort(ids, n, sizeof(*ids), id_cmp);
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), id_cmp);
 	for (i = 1; i < n && ret == 0; i++)
 		if (strcmp(ids[i - 1], ids[i]) == 0)
 			ret = err_set(err, CGW_E_INPUT, "tunnel id %s appears "

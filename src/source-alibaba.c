@@ -789,7 +789,9 @@ al_describe(const cJSON *conn, struct al_conn *ac, struct cgw_err *err)
 		c->tunnels[i].initiator = immediate ? INIT_CLOUD : INIT_BOTH;
 		al_finish(&c->tunnels[i]);
 	}
-	qsort(c->tunnels, c->ntunnels, sizeof(*c->tunnels), tunnel_cmp);
+	if (c->ntunnels > 1)
+		qsort(c->tunnels, c->ntunnels, sizeof(*c->tunnels),
+		    tunnel_cmp);
 	return al_selectors(conn, ac, c, err);
 }
 
@@ -910,7 +912,9 @@ al_download(const cJSON *cfg, struct al_conn *ac, struct cgw_err *err)
 		if (al_download_tunnel(cfg, al_item(tc, i), i, bgps, nb, ac, c,
 		    err) == -1)
 			return -1;
-	qsort(c->tunnels, c->ntunnels, sizeof(*c->tunnels), tunnel_cmp);
+	if (c->ntunnels > 1)
+		qsort(c->tunnels, c->ntunnels, sizeof(*c->tunnels),
+		    tunnel_cmp);
 	return al_selectors(cfg, ac, c, err);
 }
 

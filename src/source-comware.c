@@ -2967,7 +2967,8 @@ cw_candidates(struct cw *cw, struct cw_cand **out, size_t *nout,
 			    cw->ipols[i].o.name);
 	}
 	/* In the order of the text, which is the order of the model. */
-	qsort(cands, n, sizeof(*cands), cw_cand_cmp);
+	if (n > 1)
+		qsort(cands, n, sizeof(*cands), cw_cand_cmp);
 	*out = cands;
 	*nout = n;
 	return 0;

@@ -481,7 +481,8 @@ load_templates(struct vendor *v, struct cgw_err *err)
 		names[n++] = xstrndup(de->d_name, nl - extlen);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), name_cmp);
 	v->tmpls = xcalloc(n, sizeof(*v->tmpls));
 	v->tmpl_names = xcalloc(n, sizeof(*v->tmpl_names));
 	for (i = 0; i < n; i++) {
@@ -643,7 +644,8 @@ vendor_list(const char *datadir, char ***out, size_t *n, struct cgw_err *err)
 		names[count++] = xstrndup(de->d_name, nl - 5);
 	}
 	closedir(d);
-	qsort(names, count, sizeof(*names), name_cmp);
+	if (count > 1)
+		qsort(names, count, sizeof(*names), name_cmp);
 	*out = names;
 	*n = count;
 	return 0;
