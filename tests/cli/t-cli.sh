@@ -62,6 +62,36 @@ is "$rc" 2 "--output with --output-dir is a usage error"
 run render --vendor strongswan --input "$example" --if-id 0
 is "$rc" 2 "--if-id 0 is a usage error"
 
+# The device-local options of the network targets.
+for bad in "--mode both:--mode: \"both\" is neither policy nor route" \
+    "--tunnel-number 65536:--tunnel-number: \"65536\" is not a number" \
+    "--acl-number 0:--acl-number: \"0\" is not a number" \
+    "--zone a;b:--zone: \"a;b\" is not a name" \
+    "--inside-zone a?b:--inside-zone: \"a?b\" is not a name" \
+    "--tunnel-zone a b:--tunnel-zone: \"a b\" is not a name" \
+    "--vrf $(printf 'x\ny'):--vrf: \"x"; do
+	opt=${bad%%:*}
+	msg=${bad#*:}
+	run render --vendor juniper-srx --input "$example" "${opt%% *}" "${opt#* }"
+	is "$rc" 2 "$opt is a usage error"
+	case $err in *"$msg"*) ok 0 "$opt: the message names the option and value" ;;
+	*) ok 1 "$opt: the message names the option and value"; diag "$err" ;;
+	esac
+done
+run show --input "$example" --zone dmz
+is "$rc" 2 "--zone with show is a usage error (it only matters to render)"
+run show --input "$example" --mode route
+is "$rc" 0 "--mode applies to show too"
+like "$out" '"mode":[[:space:]]*"static"' "and makes policy-based tunnels route-based in the model"
+unlike "$out" '"mode":[[:space:]]*"policy"' "every one of them"
+run render --vendor cisco-ios --mode route --tunnel-number 42 \
+    --input "$top_srcdir/tests/golden/cases/alibaba-dual/input.json" \
+    --interface GigabitEthernet0/0/1 --vrf WAN
+is "$rc" 0 "render --mode route with the device-local options: status 0"
+like "$out" '^interface Tunnel42$' "--tunnel-number numbers the first tunnel interface"
+like "$out" '^interface Tunnel43$' "and the next counts up"
+like "$out" 'tunnel source GigabitEthernet0/0/1' "--interface is the tunnels' source"
+like "$out" 'vrf forwarding WAN' "--vrf binds the tunnel interfaces"
 run render --vendor strongswan --input "$example" --peer-address 1.2.3
 is "$rc" 2 "a malformed --peer-address is a usage error"
 like "$err" 'peer-address: "1.2.3" is not an IP address' "naming the value"
