@@ -185,9 +185,14 @@ vendor_alg(struct check_ctx *cc, const char *what, enum mfield f,
 {
 	char	text[160];
 
-	if (a == NULL || vendor_spell(cc->v, m, a) != NULL)
+	if (a == NULL || vendor_spell(cc->v, cc->t->ike_version, m, a) != NULL)
 		return;
-	snprintf(text, sizeof(text), "use %s for %s", a->name, what);
+	/* Usable with the other IKE version only: say which. */
+	if (vendor_spell(cc->v, 0, m, a) != NULL)
+		snprintf(text, sizeof(text), "use %s for %s with IKEv%d",
+		    a->name, what, cc->t->ike_version);
+	else
+		snprintf(text, sizeof(text), "use %s for %s", a->name, what);
 	problem(cc, text, f, alg_recommended(kind), NULL);
 }
 
@@ -217,7 +222,7 @@ vendor_tunnel(struct check_ctx *cc)
 	    t->ike_integ);
 	/* The PRF is the integrity algorithm's hash unless AEAD: say it once. */
 	if (t->ike_prf != t->ike_integ ||
-	    vendor_spell(v, VM_IKE_INTEG, t->ike_integ) != NULL)
+	    vendor_spell(v, t->ike_version, VM_IKE_INTEG, t->ike_integ) != NULL)
 		vendor_alg(cc, "the IKE PRF", MF_IKE_INTEG, VM_IKE_PRF,
 		    ALG_INTEG, t->ike_prf);
 	vendor_alg(cc, "the IKE DH group", MF_IKE_DH, VM_IKE_DH, ALG_DH,

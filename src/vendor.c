@@ -54,7 +54,10 @@ static const char *const supports_keys[] = { "ike_versions",
     "aggressive_mode", "separate_prf", "identity_types", "routing", "ipv6",
     NULL };
 
+static int	load_map_set(struct vendor_map *, const cJSON *, const char *,
+		    int, struct cgw_err *);
 static int	load_maps(struct vendor *, const cJSON *, struct cgw_err *);
+static void	map_free(struct vendor_map *);
 static int	load_escape(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_supports(struct vendor *, const cJSON *, struct cgw_err *);
 static int	load_files(struct vendor *, const cJSON *, struct cgw_err *);
@@ -72,15 +75,19 @@ vendor_map_name(enum vmap m)
 }
 
 const char *
-vendor_spell(const struct vendor *v, enum vmap m, const struct alg *a)
+vendor_spell(const struct vendor *v, int version, enum vmap m,
+    const struct alg *a)
 {
-	size_t	i;
+	const struct vendor_map	*vm = &v->maps[m];
+	size_t			 i;
 
 	if (a == NULL)
 		return NULL;
-	for (i = 0; i < v->maps[m].n; i++)
-		if (strcmp(v->maps[m].ids[i], a->id) == 0)
-			return v->maps[m].names[i];
+	if ((version == 1 || version == 2) && v->vmaps[version][m].present)
+		vm = &v->vmaps[version][m];
+	for (i = 0; i < vm->n; i++)
+		if (strcmp(vm->ids[i], a->id) == 0)
+			return vm->names[i];
 	return NULL;
 }
 
@@ -119,43 +126,49 @@ str_list(const cJSON *obj, const char *path, const char *key, char ***out,
 	return 0;
 }
 
+/*
+ * The maps of one object: algorithms (every map required), or its ikev1
+ * or ikev2 member (any of them, each overriding the general one for
+ * tunnels of that version).
+ */
 static int
-load_maps(struct vendor *v, const cJSON *root, struct cgw_err *err)
+load_map_set(struct vendor_map *maps, const cJSON *algs, const char *path,
+    int required, struct cgw_err *err)
 {
-	const cJSON	*algs, *m, *e;
-	struct vendor_map *vm;
-	size_t		 i;
-	int		 r;
+	const cJSON		*m, *e;
+	struct vendor_map	*vm;
+	size_t			 i;
+	int			 r;
 
-	if ((r = json_object(root, "", "algorithms", &algs, err)) == -1)
-		return -1;
-	if (r == 1)
-		return err_set(err, CGW_E_TEMPLATE, "algorithms is missing");
 	cJSON_ArrayForEach(e, algs) {
 		for (i = 0; i < VM__COUNT; i++)
 			if (strcmp(e->string, vmaps[i].key) == 0)
 				break;
-		if (i == VM__COUNT)
-			return err_set(err, CGW_E_TEMPLATE, "algorithms: unknown "
-			    "map \"%s\"", e->string);
+		if (i == VM__COUNT && (!required ||
+		    (strcmp(e->string, "ikev1") != 0 &&
+		    strcmp(e->string, "ikev2") != 0)))
+			return err_set(err, CGW_E_TEMPLATE, "%s: unknown map "
+			    "\"%s\"", path, e->string);
 	}
 	for (i = 0; i < VM__COUNT; i++) {
-		vm = &v->maps[i];
-		if ((r = json_object(algs, "algorithms", vmaps[i].key, &m,
-		    err)) == -1)
+		vm = &maps[i];
+		if ((r = json_object(algs, path, vmaps[i].key, &m, err)) == -1)
 			return -1;
+		if (r == 1 && required)
+			return err_set(err, CGW_E_TEMPLATE, "%s.%s is missing",
+			    path, vmaps[i].key);
 		if (r == 1)
-			return err_set(err, CGW_E_TEMPLATE, "algorithms.%s is "
-			    "missing", vmaps[i].key);
+			continue;
+		vm->present = 1;
 		cJSON_ArrayForEach(e, m) {
 			if (alg_by_id(vmaps[i].kind, e->string) == NULL)
-				return err_set(err, CGW_E_TEMPLATE, "algorithms."
-				    "%s: \"%s\" is not a canonical %s id",
+				return err_set(err, CGW_E_TEMPLATE, "%s.%s: "
+				    "\"%s\" is not a canonical %s id", path,
 				    vmaps[i].key, e->string,
 				    alg_kind_name(vmaps[i].kind));
 			if (!cJSON_IsString(e) || *e->valuestring == '\0')
-				return err_set(err, CGW_E_TEMPLATE, "algorithms."
-				    "%s.%s: expected a non-empty string",
+				return err_set(err, CGW_E_TEMPLATE, "%s.%s.%s: "
+				    "expected a non-empty string", path,
 				    vmaps[i].key, e->string);
 			vm->ids = xreallocarray(vm->ids, vm->n + 1,
 			    sizeof(*vm->ids));
@@ -164,6 +177,33 @@ load_maps(struct vendor *v, const cJSON *root, struct cgw_err *err)
 			vm->ids[vm->n] = xstrdup(e->string);
 			vm->names[vm->n++] = xstrdup(e->valuestring);
 		}
+	}
+	return 0;
+}
+
+static int
+load_maps(struct vendor *v, const cJSON *root, struct cgw_err *err)
+{
+	static const char *const versions[] = { NULL, "ikev1", "ikev2" };
+	const cJSON	*algs, *ver;
+	char		 path[32];
+	size_t		 i;
+	int		 r;
+
+	if ((r = json_object(root, "", "algorithms", &algs, err)) == -1)
+		return -1;
+	if (r == 1)
+		return err_set(err, CGW_E_TEMPLATE, "algorithms is missing");
+	if (load_map_set(v->maps, algs, "algorithms", 1, err) == -1)
+		return -1;
+	for (i = 1; i < nitems(versions); i++) {
+		if ((r = json_object(algs, "algorithms", versions[i], &ver,
+		    err)) == -1)
+			return -1;
+		snprintf(path, sizeof(path), "algorithms.%s", versions[i]);
+		if (r == 0 && load_map_set(v->vmaps[i], ver, path, 0,
+		    err) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -583,20 +623,30 @@ out:
 	return ret;
 }
 
+static void
+map_free(struct vendor_map *vm)
+{
+	size_t	j;
+
+	for (j = 0; j < vm->n; j++) {
+		free(vm->ids[j]);
+		free(vm->names[j]);
+	}
+	free(vm->ids);
+	free(vm->names);
+}
+
 void
 vendor_free(struct vendor *v)
 {
-	size_t	i, j;
+	size_t	i;
 
 	if (v == NULL)
 		return;
 	for (i = 0; i < VM__COUNT; i++) {
-		for (j = 0; j < v->maps[i].n; j++) {
-			free(v->maps[i].ids[j]);
-			free(v->maps[i].names[j]);
-		}
-		free(v->maps[i].ids);
-		free(v->maps[i].names);
+		map_free(&v->maps[i]);
+		map_free(&v->vmaps[1][i]);
+		map_free(&v->vmaps[2][i]);
 	}
 	for (i = 0; i < v->nfiles; i++) {
 		free(v->files[i].template);

@@ -34,6 +34,7 @@ struct vendor_map {
 	char	**ids;
 	char	**names;
 	size_t	  n;
+	int	  present;	/* for a per-version map: it overrides */
 };
 
 struct vendor_file {
@@ -50,6 +51,8 @@ struct vendor {
 	size_t			 nfiles;
 	struct escape_rule	 esc;
 	struct vendor_map	 maps[VM__COUNT];
+	struct vendor_map	 vmaps[3][VM__COUNT]; /* [1], [2]: IKEv1's and
+						   IKEv2's own, if present */
 	int			 ike_versions;	/* bit 1: IKEv1, bit 2: IKEv2 */
 	int			 aggressive;
 	int			 separate_prf;	/* a PRF other than the integrity
@@ -78,8 +81,11 @@ struct vendor {
 int		 vendor_load(const char *, const char *, struct vendor **,
 		    struct cgw_err *);
 void		 vendor_free(struct vendor *);
-/* The vendor's spelling of an algorithm, or NULL if it cannot use it. */
-const char	*vendor_spell(const struct vendor *, enum vmap,
+/*
+ * The vendor's spelling of an algorithm in a tunnel of IKE version
+ * (1, 2; 0 for the general maps), or NULL if it cannot use it there.
+ */
+const char	*vendor_spell(const struct vendor *, int, enum vmap,
 		    const struct alg *);
 const char	*vendor_map_name(enum vmap);
 /* The names of the vendors in a data directory, sorted. */

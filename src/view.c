@@ -26,6 +26,7 @@ struct view_ctx {
 	struct cgw_err			*err;
 	uint32_t			 number;	/* tunnels so far */
 	uint32_t			 tunnel_no;	/* next tunnel interface */
+	int				 ike_version;	/* of the tunnel viewed */
 };
 
 static int	 add_alg(struct view_ctx *, struct val *, const char *,
@@ -172,7 +173,7 @@ add_alg(struct view_ctx *vc, struct val *map, const char *key, enum vmap m,
 		val_set(map, k, val_null());
 		return 0;
 	}
-	spell = vendor_spell(vc->vendor, m, a);
+	spell = vendor_spell(vc->vendor, vc->ike_version, m, a);
 	if (spell == NULL && vc->schema)
 		spell = a->id;
 	if (spell == NULL)
@@ -457,6 +458,7 @@ view_tunnel(struct view_ctx *vc, const struct tunnel *t, size_t index,
 	uint32_t	 ike_life, esp_life;
 
 	(void)count;
+	vc->ike_version = t->ike_version;
 	if ((ike = view_ike(vc, t)) == NULL ||
 	    (esp = view_esp(vc, t)) == NULL) {
 		val_free(ike);
@@ -575,7 +577,7 @@ view_build(const struct model *m, size_t first, size_t count,
     const struct vendor *vendor, const struct device_opts *dev,
     struct cgw_err *err)
 {
-	struct view_ctx	 vc = { vendor, dev, 0, err, 0, 0 };
+	struct view_ctx	 vc = { vendor, dev, 0, err, 0, 0, 0 };
 	struct val	*root, *conns, *c;
 	uint32_t	 if_id = dev->if_id;
 	size_t		 i, j;
@@ -622,7 +624,7 @@ view_sample(const struct vendor *vendor, const struct device_opts *dev,
 	static char		 region[] = "ap-guangzhou";
 	static char		 gw[] = "vpngw-schema", cgw[] = "cgw-schema";
 	static char		 vpc[] = "vpc-schema";
-	struct view_ctx		 vc = { vendor, dev, 1, NULL, 0, 0 };
+	struct view_ctx		 vc = { vendor, dev, 1, NULL, 0, 0, 0 };
 	struct device_opts	 sparse_dev, full_dev;
 	struct connection	 c;
 	struct tunnel		 t;
