@@ -340,6 +340,28 @@ run vendors --template-dir "$TMP/data"
 is "$rc" 1 "a vendor data file with an unknown key is refused"
 like "$err" 'unknown key "interfaces"' "naming the key"
 
+# The data file's newer keys are checked like the others.
+for bad in \
+    's/"interface": "eth0",/"interface": "eth0", "device": { "zone": "a b" },/|device.zone: "a b" is not a name' \
+    's/"interface": "eth0",/"interface": "eth0", "device": { "vrf": "x" },/|unknown key "vrf"' \
+    's/"bare": "/"lossy": "?", "bare": "/|quoting.lossy: one character of quoting.bare' \
+    's/"algorithms": {/"limits": { "ike_lifetime_min": 90000 }, "algorithms": {/|ike_lifetime_min' \
+    's/"algorithms": {/"algorithms": { "ikev2": { "ike_cipher": {} },/|algorithms.ikev2: unknown map "ike_cipher"' \
+    's/"algorithms": {/"algorithms": { "ikev1": { "esp_pfs": { "modp9999": "x" } },/|algorithms.ikev1.esp_pfs: "modp9999" is not'; do
+	expr=${bad%%|*}
+	msg=${bad#*|}
+	sed "$expr" "$top_srcdir/vendors/strongswan.json" >"$TMP/data/vendors/strongswan.json"
+	if cmp -s "$TMP/data/vendors/strongswan.json" "$top_srcdir/vendors/strongswan.json"; then
+		ok 1 "vendor data, $msg: the test's edit applies"
+		continue
+	fi
+	run vendors --template-dir "$TMP/data"
+	is "$rc" 1 "vendor data, $msg: refused"
+	case $err in *"$msg"*) ok 0 "vendor data: the message says $msg" ;;
+	*) ok 1 "vendor data: the message says $msg"; diag "$err" ;;
+	esac
+done
+
 cp "$top_srcdir/vendors/strongswan.json" "$TMP/data/vendors/"
 sed 's/^        remote_addrs = {{remote.address}}$/&\n        # {{esp.pfs}}/' \
     "$top_srcdir/templates/strongswan/swanctl.conf.mustache" \
