@@ -39,8 +39,9 @@ static const struct {
 };
 
 /* Every key a vendor data file may hold: a typo is an error. */
-static const char *const root_keys[] = { "name", "title", "interface",
-    "device", "files", "quoting", "supports", "limits", "algorithms", NULL };
+static const char *const root_keys[] = { "name", "title", "templates",
+    "interface", "device", "files", "quoting", "supports", "limits",
+    "algorithms", NULL };
 static const char *const device_keys[] = { "tunnel_number", "acl_number",
     "zone", "inside_zone", "tunnel_zone", NULL };
 static const char *const limits_keys[] = { "ike_lifetime_max",
@@ -166,9 +167,10 @@ load_map_set(struct vendor_map *maps, const cJSON *algs, const char *path,
 				    "\"%s\" is not a canonical %s id", path,
 				    vmaps[i].key, e->string,
 				    alg_kind_name(vmaps[i].kind));
-			if (!cJSON_IsString(e) || *e->valuestring == '\0')
+			if (!cJSON_IsString(e) || *e->valuestring == '\0' ||
+			    !is_text(e->valuestring))
 				return err_set(err, CGW_E_TEMPLATE, "%s.%s.%s: "
-				    "expected a non-empty string", path,
+				    "expected a non-empty printable string", path,
 				    vmaps[i].key, e->string);
 			vm->ids = xreallocarray(vm->ids, vm->n + 1,
 			    sizeof(*vm->ids));
@@ -606,7 +608,15 @@ vendor_load(const char *datadir, const char *name, struct vendor **out,
 	    load_device(v, root, err) == -1 ||
 	    load_files(v, root, err) == -1)
 		goto fail;
-	xasprintf(&v->dir, "%s/templates/%s", datadir, name);
+	/* Another vendor's templates, for a software line of a platform. */
+	if ((r = json_string(root, "", "templates", &s, err)) == -1)
+		goto fail;
+	if (r == 0 && !is_token(s)) {
+		err_set(err, CGW_E_TEMPLATE, "templates: \"%s\" is not a "
+		    "vendor name", s);
+		goto fail;
+	}
+	xasprintf(&v->dir, "%s/templates/%s", datadir, r == 0 ? s : name);
 	if (load_templates(v, err) == -1)
 		goto out;
 	*out = v;

@@ -179,7 +179,8 @@ add_alg(struct view_ctx *vc, struct val *map, const char *key, enum vmap m,
 	if (spell == NULL)
 		return err_set(vc->err, CGW_E_UNSUPPORTED, "%s cannot use %s "
 		    "(%s)", vc->vendor->name, a->name, vendor_map_name(m));
-	val_set(map, key, val_str(spell));
+	/* The data file's own text: a spelling may hold a space. */
+	val_set(map, key, val_trusted(spell));
 	snprintf(k, sizeof(k), "%s_id", key);
 	val_set(map, k, val_str(a->id));
 	snprintf(k, sizeof(k), "%s_name", key);
