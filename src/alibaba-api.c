@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "alibaba-api.h"
+#include "api.h"
 #include "buf.h"
 #include "compat.h"
 #include "creds.h"
@@ -42,11 +43,7 @@ struct al_client {
  * Advice for an error, by a prefix of the action (NULL for any) and a
  * prefix of the code; the first match wins.
  */
-static const struct {
-	const char	*action;
-	const char	*code;
-	const char	*advice;
-} al_advice[] = {
+static const struct api_advice al_advice[] = {
 	{ NULL, "InvalidTimeStamp", "check this machine's clock: Alibaba "
 	    "Cloud accepts a request for 15 minutes" },
 	{ NULL, "IllegalTimestamp", "check this machine's clock" },
@@ -66,13 +63,6 @@ static const struct {
 	    "run fewer cgwgen at once" },
 };
 
-/* Actions that only read: a try that may have reached the server can be
- * repeated. */
-static const char *const al_readonly[] = {
-	"Describe",
-	"Download",
-};
-
 /* Codes worth another try: the server did not act on the request. */
 static const char *const al_transient[] = {
 	"Throttling",
@@ -81,9 +71,7 @@ static const char *const al_transient[] = {
 	"SignatureNonceUsed",
 };
 
-static int	is_readonly(const char *);
 static int	is_transient(const char *);
-static const char *advice_for(const char *, const char *);
 static void	error_text(const char *, char *, size_t);
 static int	al_parse(struct al_client *, const char *,
 		    const struct http_resp *, cJSON **, struct cgw_err *);
@@ -151,18 +139,6 @@ al_last_code(const struct al_client *c)
 }
 
 static int
-is_readonly(const char *action)
-{
-	size_t	i;
-
-	for (i = 0; i < nitems(al_readonly); i++)
-		if (strncmp(action, al_readonly[i],
-		    strlen(al_readonly[i])) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 is_transient(const char *code)
 {
 	size_t	i;
@@ -171,23 +147,6 @@ is_transient(const char *code)
 		if (strstr(code, al_transient[i]) != NULL)
 			return 1;
 	return 0;
-}
-
-static const char *
-advice_for(const char *action, const char *code)
-{
-	const char	*a;
-	size_t		 i;
-
-	for (i = 0; i < nitems(al_advice); i++) {
-		a = al_advice[i].action;
-		if (a != NULL && strncmp(action, a, strlen(a)) != 0)
-			continue;
-		if (strncmp(code, al_advice[i].code,
-		    strlen(al_advice[i].code)) == 0)
-			return al_advice[i].advice;
-	}
-	return NULL;
 }
 
 /*
@@ -270,7 +229,7 @@ al_parse(struct al_client *c, const char *action,
 		goto out;
 	}
 	snprintf(c->code, sizeof(c->code), "%s", code);
-	adv = advice_for(action, code);
+	adv = api_advice(al_advice, nitems(al_advice), action, code);
 	shown(code, scode, sizeof(scode));
 	error_text(msg, smsg, sizeof(smsg));
 	err_set(err, CGW_E_INPUT, "alibaba: %s: %s: %s (request %s)%s%s",
@@ -413,33 +372,32 @@ out:
 	return ret;
 }
 
+/* The arguments of one try, for api_retry(). */
+struct al_call_arg {
+	struct al_client	*c;
+	const char		*action;
+	const struct acs_param	*p;
+	size_t			 n;
+	cJSON			**out;
+};
+
+static int
+al_try_arg(void *arg, enum http_retry *again, struct cgw_err *err)
+{
+	struct al_call_arg	*a = arg;
+
+	return al_try(a->c, a->action, a->p, a->n, a->out, again, err);
+}
+
 int
 al_call(struct al_client *c, const char *action, const struct acs_param *p,
     size_t n, cJSON **out, struct cgw_err *err)
 {
-	enum http_retry	again = HTTP_RETRY_NO;
-	int		try, ret = -1;
+	struct al_call_arg	a = { c, action, p, n, out };
 
 	*out = NULL;
 	if (c->region == NULL)
 		return err_set(err, CGW_E_USAGE, "no region: give --region "
 		    "(e.g. cn-hangzhou) or set ALIBABA_CLOUD_REGION_ID");
-	for (try = 1; ; try++) {
-		if (al_try(c, action, p, n, out, &again, err) == 0) {
-			ret = 0;
-			break;
-		}
-		if (again == HTTP_RETRY_NO || (again == HTTP_RETRY_MAYBE &&
-		    !is_readonly(action)) || try >= HTTP_TRIES)
-			break;
-		log_debug("retrying after: %s", err->msg);
-		err_clear(err);
-		http_backoff(try);
-	}
-	if (ret == -1 && again == HTTP_RETRY_MAYBE && !is_readonly(action))
-		err_suffix(err, "the request may have been carried out "
-		    "even so: look before trying again");
-	else if (ret == -1 && again != HTTP_RETRY_NO && try > 1)
-		err_suffix(err, "gave up after %d tries", try);
-	return ret;
+	return api_retry(action, al_try_arg, &a, err);
 }

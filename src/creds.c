@@ -45,6 +45,7 @@ static int	 ini_file(const char *, const char *, const struct ini_keys *,
 		    struct creds *, struct warnings *, struct cgw_err *);
 static int	 aliyun_file(const char *, const char *, int, struct creds *,
 		    struct warnings *, struct cgw_err *);
+static int	 region_check(const struct creds *, struct cgw_err *);
 static int	 env_pair(const char *, const char *, const char *,
 		    const char *, struct creds *, struct cgw_err *);
 static char	*tccli_region(const char *, struct cgw_err *);
@@ -276,13 +277,26 @@ env_pair(const char *idvar, const char *keyvar, const char *tokvar,
 	return 0;
 }
 
+/* A region from any source must be a name: it goes into a header. */
+static int
+region_check(const struct creds *c, struct cgw_err *err)
+{
+	if (c->region != NULL && !is_token(c->region))
+		return err_set(err, CGW_E_USAGE, "region \"%s\" is not a region "
+		    "name", c->region);
+	return 0;
+}
+
 int
 creds_tencent(const char *profile, const char *region, struct creds *c,
     struct warnings *warn, struct cgw_err *err)
 {
 	static const char *const profile_vars[] = { "TCCLI_PROFILE", NULL };
-	char	*path = NULL, *ini = NULL;
-	int	 r = 1, ret = -1;
+	static const char *const region_vars[] = { "TENCENTCLOUD_REGION",
+	    NULL };
+	const char	*env;
+	char		*path = NULL, *ini = NULL;
+	int		 r = 1, ret = -1;
 
 	memset(c, 0, sizeof(*c));
 	if (profile == NULL)
@@ -324,17 +338,13 @@ creds_tencent(const char *profile, const char *region, struct creds *c,
 	}
 	if (region != NULL)
 		c->region = xstrdup(region);
-	else if (getenv("TENCENTCLOUD_REGION") != NULL &&
-	    *getenv("TENCENTCLOUD_REGION") != '\0')
-		c->region = xstrdup(getenv("TENCENTCLOUD_REGION"));
+	else if ((env = env_first(region_vars)) != NULL)
+		c->region = xstrdup(env);
 	else
 		c->region = tccli_region(profile != NULL ? profile : "default",
 		    err);
-	if (c->region != NULL && !is_token(c->region)) {
-		err_set(err, CGW_E_USAGE, "region \"%s\" is not a region name",
-		    c->region);
+	if (region_check(c, err) == -1)
 		goto out;
-	}
 	ret = 0;
 out:
 	if (ret == -1)
@@ -487,11 +497,8 @@ creds_alibaba(const char *profile, const char *region, struct creds *c,
 		c->region = file_region;
 		file_region = NULL;
 	}
-	if (c->region != NULL && !is_token(c->region)) {
-		err_set(err, CGW_E_USAGE, "region \"%s\" is not a region name",
-		    c->region);
+	if (region_check(c, err) == -1)
 		goto out;
-	}
 	ret = 0;
 out:
 	if (ret == -1)

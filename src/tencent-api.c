@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "api.h"
 #include "buf.h"
 #include "compat.h"
 #include "creds.h"
@@ -37,11 +38,7 @@ struct tc_client {
  * Advice for an error, by a prefix of the action (NULL for any) and a
  * prefix of the code; the first match wins.
  */
-static const struct {
-	const char	*action;
-	const char	*code;
-	const char	*advice;
-} tc_advice[] = {
+static const struct api_advice tc_advice[] = {
 	{ NULL, "AuthFailure.SignatureExpire", "check this machine's clock: "
 	    "a request is valid for 5 minutes" },
 	{ NULL, "AuthFailure.SecretIdNotFound", "check the SecretId, or "
@@ -66,19 +63,7 @@ static const struct {
 	    "minute, or run fewer cgwgen at once" },
 };
 
-/*
- * Actions that only read: a try that may have reached the server can be
- * repeated. The others (ResetVpnConnection, CreateCustomerGateway) are
- * retried only when the server certainly did not act on the request.
- */
-static const char *const tc_readonly[] = {
-	"Describe",
-	"Download",
-};
-
-static int	is_readonly(const char *);
 static int	is_throttle(const char *);
-static const char *advice_for(const char *, const char *);
 static int	tc_try(struct tc_client *, const char *, const char *, size_t,
 		    cJSON **, const cJSON **, enum http_retry *,
 		    struct cgw_err *);
@@ -124,38 +109,9 @@ tc_requests(const struct tc_client *c)
 }
 
 static int
-is_readonly(const char *action)
-{
-	size_t	i;
-
-	for (i = 0; i < nitems(tc_readonly); i++)
-		if (strncmp(action, tc_readonly[i],
-		    strlen(tc_readonly[i])) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 is_throttle(const char *code)
 {
 	return strncmp(code, "RequestLimitExceeded", 20) == 0;
-}
-
-static const char *
-advice_for(const char *action, const char *code)
-{
-	const char	*a;
-	size_t		 i;
-
-	for (i = 0; i < nitems(tc_advice); i++) {
-		a = tc_advice[i].action;
-		if (a != NULL && strncmp(action, a, strlen(a)) != 0)
-			continue;
-		if (strncmp(code, tc_advice[i].code,
-		    strlen(tc_advice[i].code)) == 0)
-			return tc_advice[i].advice;
-	}
-	return NULL;
 }
 
 /*
@@ -245,7 +201,7 @@ tc_try(struct tc_client *c, const char *action, const char *body,
 			*again = HTTP_RETRY_UNSENT;
 		else if (strcmp(code, "InternalError") == 0)
 			*again = HTTP_RETRY_MAYBE;
-		adv = advice_for(action, code);
+		adv = api_advice(tc_advice, nitems(tc_advice), action, code);
 		/* The cloud's words are untrusted: no control characters. */
 		err_set(err, CGW_E_INPUT, "tencent: %s: %s: %s (request %s)%s%s",
 		    action, shown(code, scode, sizeof(scode)),
@@ -267,39 +223,40 @@ out:
 	return ret;
 }
 
+/* The arguments of one try, for api_retry(). */
+struct tc_call_arg {
+	struct tc_client	*c;
+	const char		*action;
+	const char		*body;
+	size_t			 len;
+	cJSON			**root;
+	const cJSON		**resp;
+};
+
+static int
+tc_try_arg(void *arg, enum http_retry *again, struct cgw_err *err)
+{
+	struct tc_call_arg	*a = arg;
+
+	return tc_try(a->c, a->action, a->body, a->len, a->root, a->resp,
+	    again, err);
+}
+
 int
 tc_call(struct tc_client *c, const char *action, const cJSON *params,
     cJSON **root, const cJSON **resp, struct cgw_err *err)
 {
-	enum http_retry	 again = HTTP_RETRY_NO;
-	char		*body;
-	size_t		 len;
-	int		 try, ret = -1;
+	struct tc_call_arg	 a;
+	char			*body;
+	int			 ret;
 
 	body = params == NULL ? xstrdup("{}") :
 	    cJSON_PrintUnformatted(params);
 	if (body == NULL)
 		return err_set(err, CGW_E_SYS, "out of memory");
-	len = strlen(body);
-	for (try = 1; ; try++) {
-		if (tc_try(c, action, body, len, root, resp, &again,
-		    err) == 0) {
-			ret = 0;
-			break;
-		}
-		if (again == HTTP_RETRY_NO || (again == HTTP_RETRY_MAYBE &&
-		    !is_readonly(action)) || try >= HTTP_TRIES)
-			break;
-		log_debug("retrying after: %s", err->msg);
-		err_clear(err);
-		http_backoff(try);
-	}
-	if (ret == -1 && again == HTTP_RETRY_MAYBE && !is_readonly(action))
-		err_suffix(err, "the request may have been carried out "
-		    "even so: look before trying again");
-	else if (ret == -1 && again != HTTP_RETRY_NO && try > 1)
-		err_suffix(err, "gave up after %d tries", try);
-	explicit_bzero(body, len);
+	a = (struct tc_call_arg){ c, action, body, strlen(body), root, resp };
+	ret = api_retry(action, tc_try_arg, &a, err);
+	explicit_bzero(body, a.len);
 	if (params == NULL)
 		free(body);
 	else
